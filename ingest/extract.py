@@ -1,0 +1,127 @@
+"""Extract the records of design/contract.md section 2 from a document: every
+citation in every view, with its source, target, words, offsets, section,
+paragraph and pinpoint, and every amendment block."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.find import find_citations
+from ingest.identify import Identity, header_key, identify_document
+from ingest.models import Amendment, Citation, Document, Record, View
+from ingest.resolve import Context, resolve_citation
+from ingest.sources import read_document
+from ingest.structure import Block, Layout, segment_text
+from ingest.views import ViewText, has_changes, render_view, substitutions
+from ontology import keys
+from ontology.errors import InvalidKey
+
+
+def _body_of(key: str) -> str | None:
+    try:
+        parsed = keys.parse_key(key)
+    except InvalidKey:
+        return None
+    return parsed.body if parsed.scheme in ("instrument", "opinion", "doc", "final-acts") else None
+
+
+def _work(key: str) -> str:
+    try:
+        return keys.work_of(key)
+    except InvalidKey:
+        return key
+
+
+def _sector(body: str | None) -> str | None:
+    from ingest.grammar import load_grammar
+
+    return load_grammar().lexicon.sector_of(body) if body else None
+
+
+def _amendment(doc_key: str, ident: Identity, block: Block, cur: str | None,
+               prev: str | None) -> Amendment:
+    action = block.action or "MOD"
+    if action == "ADD":
+        return Amendment(doc_key, action, block.proposal, None, cur)
+    if action == "SUP":
+        return Amendment(doc_key, action, block.proposal, cur, None)
+    if action == "NOC":
+        return Amendment(doc_key, action, block.proposal, cur, cur)
+    result = cur
+    if cur is not None and cur == prev and ident.conference is not None:
+        parsed = keys.parse_key(cur)
+        conf = ident.conference
+        if parsed.body == conf.body and parsed.version and int(parsed.version) < conf.year:
+            result = str(keys.parse_key(cur).work) + f"/{conf.year}"
+    return Amendment(doc_key, action, block.proposal, prev, result)
+
+
+def _citations(doc: Document, view: ViewText, layout: Layout, block: Block, source: str,
+               ctx: Context, doc_key: str) -> list[Citation]:
+    out = []
+    skip = block.header
+    for m in find_citations(view.text, block.start, block.end):
+        if skip and m.start < skip[1] and m.end > skip[0]:
+            continue
+        res = resolve_citation(m, ctx)
+        if res is None:
+            continue
+        if res.target is not None and res.target in (source, _work(source)):
+            continue
+        section, paragraph = layout.where(m.start)
+        start, end = view.raw(m.start), view.raw_end(m.end)
+        out.append(Citation(
+            doc=doc_key, view=view.view, source=source, target=res.target,
+            text=" ".join(view.text[m.start:m.end].split()), start=start, end=end,
+            section=section, paragraph=paragraph, pinpoint=m.pinpoint,
+            candidates=res.candidates,
+        ))
+    return out
+
+
+def extract_document(doc: Document) -> list[Record]:
+    """All records of one document, citations in text order per view, then the
+    amendments."""
+    views: dict[View, ViewText] = {"current": render_view(doc, "current")}
+    tracked = any(c.kind in ("del", "ins") for c in doc.changes) or substitutions(doc.text, doc.changes)
+    if tracked:
+        views["previous"] = render_view(doc, "previous")
+    layouts = {v: segment_text(vt.text) for v, vt in views.items()}
+    cur_text = views["current"].text
+    ident = identify_document(cur_text, doc.stem, layouts["current"].blocks)
+    doc_key = ident.key
+    records: list[Record] = []
+    headers: dict[tuple[View, int], str | None] = {}
+    for view, vt in views.items():
+        layout = layouts[view]
+        for block in layout.blocks:
+            raw_start, raw_end = vt.raw(block.start), vt.raw_end(block.end)
+            if view == "previous" and not has_changes(doc, raw_start, raw_end):
+                continue
+            found = header_key(vt.text, block, ident.conference)
+            headers[(view, raw_start)] = found
+            source = found or doc_key
+            body = _body_of(source) or (ident.conference.body if ident.conference else None)
+            ctx = Context(body=body, sector=_sector(body))
+            records += _citations(doc, vt, layout, block, source, ctx, doc_key)
+    for block in layouts["current"].blocks:
+        if block.kind != "amendment":
+            continue
+        raw_start = views["current"].raw(block.start)
+        cur = headers.get(("current", raw_start))
+        prev = headers.get(("previous", raw_start), cur)
+        records.append(_amendment(doc_key, ident, block, cur, prev))
+    return records
+
+
+def extract_path(path: Path) -> list[Record]:
+    """Read a file and extract its records (raises UnreadableDocument)."""
+    return extract_document(read_document(path))
+
+
+def extract_text(text: str, name: str = "document.txt") -> list[Record]:
+    """Extract the records of a text given as a string (as if read from ``name``)."""
+    from ingest.readers import text as text_reader
+
+    path = Path(name)
+    return extract_document(text_reader.read(path, text.encode("utf-8")))

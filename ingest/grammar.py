@@ -1,0 +1,171 @@
+"""The citation grammar: regular expressions built once from the ontology's data
+(body names, sector names, named instruments, headings, conference places).
+No name of a body, place or heading is written here; they come from ``ontology``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ontology.gazetteer import Gazetteer, fold, load_gazetteer
+from ontology.lexicon import Lexicon, load_lexicon
+
+
+def _alternation(labels: list[str]) -> str:
+    """Labels as a regex alternation, longest first, any white space for a space."""
+    ordered = sorted(set(labels), key=lambda s: (-len(s), s))
+    return "|".join(r"\s+".join(re.escape(w) for w in label.split()) for label in ordered)
+
+
+def _names(acronyms: list[str], names: list[str]) -> str:
+    """Acronyms match in their own case, names in any case."""
+    parts = []
+    if acronyms:
+        parts.append(f"(?-i:{_alternation(acronyms)})")
+    if names:
+        parts.append(f"(?i:{_alternation(names)})")
+    return "|".join(parts)
+
+
+def _is_acronym(label: str) -> bool:
+    return label.isupper() and " " not in label
+
+
+@dataclass(frozen=True)
+class Grammar:
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+    label_to_body: dict[str, str]  # folded label -> body notation or "external"
+    label_to_sector: dict[str, str]
+    label_to_instrument: dict[str, str]
+    body_names: str  # alternation of every body and external body label
+    sector_names: str
+    instrument_names: str  # Constitution / Convention / RR labels
+    wsis_names: str
+    section_lead: str  # alternation of heading lead words
+    trigger: re.Pattern[str]
+    before_body: re.Pattern[str]
+    after_body: re.Pattern[str]
+    pinpoint: re.Pattern[str]
+    heading: re.Pattern[str]
+
+    def body_of(self, label: str) -> str | None:
+        return self.label_to_body.get(fold(re.sub(r"-\d{2,4}$", "", label)))
+
+    def sector_of(self, label: str) -> str | None:
+        return self.label_to_sector.get(fold(label))
+
+    def instrument_of(self, label: str) -> str | None:
+        return self.label_to_instrument.get(fold(label))
+
+
+@lru_cache(maxsize=1)
+def load_grammar() -> Grammar:
+    gaz = load_gazetteer()
+    lex = load_lexicon()
+    label_to_body: dict[str, str] = {}
+    acr: list[str] = []
+    names: list[str] = []
+    for entry in lex.bodies:
+        for label in entry.labels:
+            label_to_body[fold(label)] = entry.notation
+            (acr if _is_acronym(label) else names).append(label)
+    for entry in lex.external_bodies:
+        for label in entry.labels:
+            label_to_body[fold(label)] = "external"
+            (acr if _is_acronym(label) else names).append(label)
+    for prefix in gaz.acronym_prefixes:  # WTSC, WATTC, APP ... as the gazetteer spells them
+        body = gaz.body_of_prefix(prefix)
+        if body and fold(prefix) not in label_to_body:
+            label_to_body[fold(prefix)] = body
+            acr.append(prefix)
+    body_names = _names(acr, names)
+
+    label_to_sector: dict[str, str] = {}
+    s_acr: list[str] = []
+    s_names: list[str] = []
+    for entry in lex.sectors:
+        for label in entry.labels:
+            label_to_sector[fold(label)] = entry.notation
+            (s_acr if _is_acronym(label) or "-" in label else s_names).append(label)
+    sector_names = _names(s_acr, s_names)
+
+    label_to_instrument: dict[str, str] = {}
+    i_acr: list[str] = []
+    i_names: list[str] = []
+    w_names: list[str] = []
+    for entry in lex.instruments:
+        for label in entry.labels:
+            label_to_instrument[fold(label)] = entry.notation
+            if entry.notation.startswith("wsis/"):
+                w_names.append(label)
+            else:
+                (i_acr if _is_acronym(label) else i_names).append(label)
+    instrument_names = _names(i_acr, i_names)
+    wsis_names = _names([], w_names)
+
+    leads = [label for s in lex.sections for label in s.labels]
+    section_lead = f"(?i:{_alternation(leads)})"
+
+    trigger = re.compile(
+        r"(?P<kw>\b(?i:resolutions?|decisions?|recommendations?|opinions?|res\.|rec\.)(?=\s))"
+        r"|(?P<ares>\bA/RES/\d)"
+        r"|(?P<sec>\b(?:ITU-[TR]|CCITT|CCIR)\s+(?:(?i:recommendations?|rec\.)\s+)?[A-Z]{1,3}\.\d)"
+        r"|(?P<q>\b(?i:questions?)\s+(?:ITU-[DTR]\s+)?\d)"
+        r"|(?P<cs>\bC[SV]\s?\d)"
+        r"|(?P<no>\b(?i:nos?\.)\s*\d)"
+        r"|(?P<art>\b(?i:articles?)\s+\d)"
+        r"|(?P<al>\b(?i:action\s+lines?)\s+C\d)"
+        rf"|(?P<wsis>\b(?:{wsis_names})\b)"
+    )
+    connector = (
+        r"(?:\s*,)?\s*(?:(?:has\s+|had\s+)?(?:adopted|approved|established|revised|endorsed)"
+        r"\s+(?:in\s+)?(?:its\s+)?|in\s+adopting\s+|in\s+(?:its\s+)?|by\s+(?:its\s+)?|its\s+"
+        r"|through\s+(?:its\s+)?)?(?:the\s+)?"
+    )
+    before_body = re.compile(
+        rf"(?:(?P<wyear>\d{{4}})\s+)?(?P<name>{body_names})(?P<acrsfx>-\d{{2,4}})?"
+        rf"(?:\s*\((?P<acr>[A-Z]{{2,6}})\))?{connector}$"
+    )
+    after_body = re.compile(
+        r"[ \t]*,?\s*(?:"
+        r"(?i:of|by|from|adopted\s+by|approved\s+by|established\s+by|issued\s+by)\s+"
+        rf"(?:(?i:the)\s+)?(?:(?P<wyear>\d{{4}})\s+)?(?P<name>{body_names})"
+        r"(?P<acrsfx>-\d{2,4})?(?:\s*\((?P<acr>[A-Z][A-Za-z\-]*\d*)\))?"
+        r"|(?i:(?:of\s+)?this\s+(?P<self>conference|assembly|forum|council|summit|session))"
+        rf"|\((?P<paren>{body_names})(?:-\d{{2,4}})?\)"
+        r")"
+    )
+    label = r"(?:[a-z]\)|\d+(?:\.\d+)*(?:\s*[a-z]\))?|[ivx]+\))"
+    para = r"\d[\d.]*[a-z]?(?:\s*[a-z]\))?"
+    pinpoint = re.compile(
+        r"(?P<pin>"
+        rf"(?:(?i:further|also)\s+)?{section_lead}\s+{label}(?:\s*(?:,|and|to)\s*{label})*"
+        rf"|§§?\s*{para}(?:\s*(?:,|and|to|-)\s*{para})*"
+        r"|(?i:paragraphs?|para\.)\s+\d[\w.]*"
+        r"|(?i:annex(?:es)?)\s+(?:[A-Z]|\d+)\b"
+        r"|(?i:appendix)\s+\d+"
+        r")\s+(?i:of|to|in)\s+(?:(?i:the)\s+)?$"
+    )
+    heading = re.compile(
+        rf"^[ \t>#*_]*(?:(?i:further|also|moreover)\s+)?(?:{section_lead})(?![\w-])[^\n]*$",
+        re.M,
+    )
+    return Grammar(
+        gazetteer=gaz,
+        lexicon=lex,
+        label_to_body=label_to_body,
+        label_to_sector=label_to_sector,
+        label_to_instrument=label_to_instrument,
+        body_names=body_names,
+        sector_names=sector_names,
+        instrument_names=instrument_names,
+        wsis_names=wsis_names,
+        section_lead=section_lead,
+        trigger=trigger,
+        before_body=before_body,
+        after_body=after_body,
+        pinpoint=pinpoint,
+        heading=heading,
+    )

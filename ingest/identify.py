@@ -1,0 +1,125 @@
+"""Name what a document is (design/contract.md section 1): the key of the
+document (a conference document, Final Acts, a file holding one instrument, or any
+other file), the conference it belongs to, and the key each block header names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.find import find_citations
+from ingest.grammar import load_grammar
+from ingest.resolve import Context, resolve_citation
+from ingest.structure import HEADER, Block
+from ontology import keys
+from ontology.gazetteer import Conference
+
+_COVER = 4000  # how far into a document its cover may reach
+_DOCUMENT = re.compile(
+    r"(?:(?P<addk>Addendum|Revision)\s+(?P<addn>\d+)\s+to\s+)?Document\s+"
+    r"(?:(?P<council>C\d{2})/)?(?P<n>\d{1,4}[A-Z]?)"
+    r"(?:\s*\((?P<k>Add|Rev)\.\s*(?P<kn>\d+)\))?(?:\s*\((?P<k2>Add|Rev)\.\s*(?P<kn2>\d+)\))?"
+    r"-[A-Z]\b"
+)
+_FINAL_ACTS = re.compile(r"\b(?:FINAL\s+ACTS|Final\s+Acts)\b")
+_PLACE_YEAR = re.compile(r"\(\s*(?P<place>[^\W\d_][^\d,;()\n]{1,40}?),?\s*(?P<year>\d{4})\s*\)")
+_YEAR = re.compile(r"\b(19[6-9]\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class Identity:
+    key: str
+    conference: Conference | None
+
+
+def _conference(cover: str) -> Conference | None:
+    g = load_grammar()
+    gaz = g.gazetteer
+    acr = re.compile(rf"\b(?:{'|'.join(gaz.acronym_prefixes)})-(?:\d{{4}}|\d{{2}})\b")
+    for m in acr.finditer(cover):
+        conf = gaz.by_acronym(m.group(0))
+        if conf is not None:
+            return conf
+    names = re.compile(rf"(?P<name>{g.body_names})")
+    for m in names.finditer(cover):
+        body = g.body_of(m.group("name"))
+        if body in (None, "external", "unga"):
+            continue
+        near = cover[m.end(): m.end() + 120]
+        if (py := _PLACE_YEAR.search(near)) is not None:
+            found = [c for c in gaz.at(py.group("place"), int(py.group("year"))) if c.body == body]
+            if found:
+                return found[0]
+        years = [int(y) for y in _YEAR.findall(cover)]
+        for y in years:
+            found = list(gaz.in_year(y, body))
+            if found:
+                return found[0]
+    return None
+
+
+def identify_document(text: str, stem: str, blocks: tuple[Block, ...]) -> Identity:
+    """The document's key and conference, from its cover (the text before its first
+    block) or, for a file that holds one instrument, from that instrument's header."""
+    first = next((b.start for b in blocks if b.kind != "body"), len(text))
+    cover = text[: min(first, _COVER)] if first > 0 else text[:_COVER]
+    conf = _conference(cover)
+    m = _DOCUMENT.search(cover)
+    if m is not None and conf is not None:
+        body, year = conf.body, conf.year
+        if m.group("council"):
+            body, year = "council", 2000 + int(m.group("council")[1:])
+        kinds = {m.group("k"): m.group("kn"), m.group("k2"): m.group("kn2")}
+        if m.group("addk"):
+            kinds["Add" if m.group("addk") == "Addendum" else "Rev"] = m.group("addn")
+        key = keys.document(body, year, m.group("n"), kinds.get("Add"), kinds.get("Rev"))
+        return Identity(str(key), conf)
+    if conf is not None and _FINAL_ACTS.search(cover[:1000]):
+        return Identity(str(keys.final_acts(conf.body, conf.year)), conf)
+    instruments = [b for b in blocks if b.kind == "instrument"]
+    amendments = [b for b in blocks if b.kind == "amendment"]
+    if len(instruments) == 1 and not amendments:
+        found = header_key(text, instruments[0], conf)
+        if found is not None:
+            return Identity(found, conf or _conference(text[instruments[0].start:][:_COVER]))
+    return Identity(str(keys.file_key(stem)), conf)
+
+
+def header_key(text: str, block: Block, conf: Conference | None) -> str | None:
+    """The version a block's header names: ``RESOLUTION 130 (REV. BUSAN, 2014)`` in
+    the Plenipotentiary Conference's text is ``pp/res/130/2014``."""
+    if block.header is None:
+        return None
+    a, b = block.header
+    line = text[a:b]
+    h = HEADER.search(line)
+    if h is None:
+        return None
+    after = text[b: b + 600]
+    hint = _conference(after)
+    body = hint.body if hint else (conf.body if conf else None)
+    mentions = find_citations(line)
+    if not mentions:
+        return None
+    res = resolve_citation(mentions[0], Context(body=body))
+    if res is None:
+        return None
+    if res.target is None and res.candidates and body:
+        pick = [c for c in res.candidates if c.startswith(body + "/")]
+        if len(pick) == 1:
+            return pick[0]
+    if res.target is None and h.group("qual") is None and body is not None:
+        year = hint.year if hint else (conf.year if conf else None)
+        kind = {"RESOLUTION": "res", "DECISION": "dec", "RECOMMENDATION": "rec",
+                "OPINION": "opinion"}[h.group("kw")]
+        number = h.group("num").strip("[]").replace("/", "-").replace(" ", "-")
+        return str(keys.conference_instrument(body, kind, number, year))
+    if res.target is None and body is not None and h.group("qual"):
+        # a header whose place and year the gazetteer does not know: the text's body
+        q = mentions[0].qualifier
+        if q is not None and q.year and (mentions[0].words.body is None):
+            from dataclasses import replace
+            words = replace(mentions[0].words, body=body)
+            again = resolve_citation(replace(mentions[0], words=words), Context(body=body))
+            return again.target if again else None
+    return res.target

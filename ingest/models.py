@@ -1,0 +1,74 @@
+"""The values that flow through the ingest stages: frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+ChangeKind = Literal["del", "ins", "markup"]
+View = Literal["current", "previous"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """A span of the document text that belongs to one view only (``del``: the
+    previous view, ``ins``: the current view) or to neither (``markup``)."""
+
+    start: int
+    end: int
+    kind: ChangeKind
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file as read: its plain text (all offsets refer to it) and its changes."""
+
+    path: str
+    stem: str
+    text: str
+    changes: tuple[Change, ...] = ()
+    fmt: str = "text"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation in one view, as ``itukg extract`` prints it."""
+
+    doc: str
+    view: View
+    source: str
+    target: str | None
+    text: str
+    start: int
+    end: int
+    section: str | None = None
+    paragraph: str | None = None
+    pinpoint: str | None = None
+    candidates: tuple[str, ...] = field(default=())
+    type: Literal["citation"] = "citation"
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["candidates"] = list(self.candidates)
+        if self.target is not None:
+            del out["candidates"]
+        return {"type": out.pop("type"), **out}
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """One MOD / ADD / SUP / NOC block of a proposal document."""
+
+    doc: str
+    action: str
+    proposal: str | None
+    target: str | None
+    result: str | None
+    type: Literal["amendment"] = "amendment"
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        return {"type": out.pop("type"), **out}
+
+
+Record = Citation | Amendment

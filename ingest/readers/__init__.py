@@ -1,0 +1,1 @@
+"""One module per file format; each exposes ``read(path, data) -> Document``."""

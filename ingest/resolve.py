@@ -1,0 +1,135 @@
+"""Resolve mentions to instrument keys (design/contract.md section 1): the body from
+the words, else from the place and year in the gazetteer; the most specific key the
+text supports; ambiguity reported as candidates, never guessed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.find import Mention, Qualifier
+from ingest.grammar import load_grammar
+from ontology import keys
+from ontology.gazetteer import Conference
+
+
+@dataclass(frozen=True)
+class Resolution:
+    target: str | None
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass
+class Context:
+    """What a citation's surroundings say: the body of "this conference" and the
+    sector of the citing text. ``seen`` remembers the keys already cited in the same
+    instrument, so that a bare repeat ("that Resolution 69 provides") resolves to them."""
+
+    body: str | None = None
+    sector: str | None = None
+    seen: dict[tuple[str, str, str], str] = field(default_factory=dict)
+
+
+def _conferences(q: Qualifier, kind: str) -> tuple[Conference, ...] | None:
+    """The conferences a qualifier names (None when it names no place or acronym)."""
+    g = load_grammar()
+    issuers = g.lexicon.issuers(kind)
+    if q.acronym:
+        conf = g.gazetteer.by_acronym(q.acronym)
+        return (conf,) if conf else ()
+    if q.place and q.year:
+        return tuple(c for c in g.gazetteer.at(q.place, q.year) if c.body in issuers)
+    return None
+
+
+def _itu(m: Mention, ctx: Context) -> Resolution | None:
+    body = m.words.body
+    if body == "self":
+        body = ctx.body
+    if body in ("external", "unga"):
+        return None
+    year = m.words.year
+    confs = _conferences(m.qualifier, m.kind) if m.qualifier else None
+    if m.qualifier and m.qualifier.year:
+        year = m.qualifier.year
+    if body is None and confs:
+        if len(confs) > 1:
+            cands = tuple(sorted(str(_mint(c.body, m, c.year)) for c in confs))
+            return Resolution(None, cands)
+        body, year = confs[0].body, confs[0].year
+    elif body is not None and confs and len(confs) == 1 and confs[0].body == body:
+        year = confs[0].year
+    elif body is not None and m.qualifier and m.qualifier.acronym and confs:
+        year = confs[0].year
+    if body is None:
+        seen = ctx.seen.get(("itu", m.kind, m.number))
+        if seen and m.qualifier is None:
+            return Resolution(seen)
+        return Resolution(None)
+    if m.kind == "opinion" and body != "wtpf":
+        return Resolution(None)
+    if m.kind == "opinion" and year is None:
+        seen = ctx.seen.get(("itu", m.kind, m.number))
+        return Resolution(seen)
+    return Resolution(str(_mint(body, m, year)))
+
+
+def _mint(body: str, m: Mention, year: int | None) -> keys.Key:
+    number = re.sub(r"[^0-9a-z.]+", "-", m.number.lower()).strip("-") or "0"
+    if body == "ra":
+        return keys.ra_resolution(number, None)
+    return keys.conference_instrument(body, m.kind, number, year)
+
+
+def _rec(m: Mention, ctx: Context) -> Resolution:
+    series, _, number = m.number.partition(".")
+    sector = m.sector
+    if sector is None:
+        sector = "itu-r" if len(series) > 1 else ctx.sector
+    if sector not in ("itu-t", "itu-r"):
+        return Resolution(ctx.seen.get(("rec", "rec", m.number.lower())))
+    return Resolution(str(keys.recommendation(sector, series, number, m.revision)))
+
+
+def _question(m: Mention, ctx: Context) -> Resolution:
+    sector = m.sector or ctx.seen.get(("question", "sector", m.number.lower()))
+    if sector is None:
+        sector = ctx.sector
+    if sector is None:
+        return Resolution(None)
+    q, _, group = m.number.partition("/")
+    return Resolution(str(keys.question(sector, q, group)))
+
+
+def resolve_citation(m: Mention, ctx: Context) -> Resolution | None:
+    """The key a mention cites in its context; None when it is no ITU or UNGA
+    citation at all (e.g. an ECOSOC resolution)."""
+    if m.form == "itu":
+        res = _itu(m, ctx)
+    elif m.form == "ra":
+        res = Resolution(str(keys.ra_resolution(m.number, m.revision)))
+    elif m.form == "unga":
+        session, _, number = m.number.partition("/")
+        letter = number.lstrip("0123456789")
+        res = Resolution(str(keys.unga_resolution(int(session), int(number[: len(number) - len(letter)]), letter)))
+    elif m.form == "rec":
+        res = _rec(m, ctx)
+    elif m.form == "question":
+        res = _question(m, ctx)
+    elif m.form == "provision":
+        instrument, _, unit = m.kind.partition("/")
+        res = Resolution(str(keys.provision(instrument, unit, m.number)))
+    else:
+        res = Resolution(m.kind)
+    if res is not None and res.target is not None:
+        _remember(m, res.target, ctx)
+    return res
+
+
+def _remember(m: Mention, target: str, ctx: Context) -> None:
+    if m.form == "itu":
+        ctx.seen.setdefault(("itu", m.kind, m.number), target)
+    elif m.form == "rec":
+        ctx.seen.setdefault(("rec", "rec", m.number.lower()), target)
+    elif m.form == "question":
+        ctx.seen.setdefault(("question", "sector", m.number.lower()), target.split("/")[0])

@@ -1,0 +1,163 @@
+"""The layout of a view's text: blocks (the document body, MOD/ADD/SUP/NOC proposal
+blocks, instruments of a collection), each block's header, and where each heading
+and paragraph label stands."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ingest.grammar import load_grammar
+
+AMENDMENT = re.compile(
+    r"^[ \t>#*_\-]*(?P<action>MOD|ADD|SUP|NOC)[ \t]+"
+    r"(?P<proposal>[A-Z][A-Za-z0-9]*(?:/[A-Za-z0-9.\-]+){1,3})(?P<rest>[^\n]*)$",
+    re.M,
+)
+HEADER = re.compile(
+    r"^[ \t>#*_\-]*(?P<head>(?:DRAFT[ \t]+)?(?:NEW[ \t]+)?(?:REVISED[ \t]+)?"
+    r"(?P<kw>RESOLUTION|DECISION|RECOMMENDATION|OPINION)[ \t]+(?:ITU-[RT][ \t]+)?"
+    r"(?P<num>\[[^\]\n]{1,30}\]|\d{1,4}[A-Z]?(?:-\d{1,2})?)[ \t]*"
+    r"(?:\((?P<qual>[^()\n]{0,80})\))?)[ \t*_]*$",
+    re.M,
+)
+_BREAK = re.compile(r"^[ \t#*_]*(?:(?i:annex)[ \t]+(?:\d+|[A-Z])[ \t*_]*$|(?i:reasons?)[ \t]*:)", re.M)
+_LABEL = re.compile(
+    r"^[ \t>]*(?:[\-*\u2022+][ \t]+)?[*_]*"
+    r"(?P<label>\((?:[a-z]|[ivxl]{1,6}|\d{1,2})\)|(?:[a-z]|[ivxl]{1,6})\)"
+    r"|\d{1,2}(?:\.\d{1,2})*(?:[ \t]?bis|[ \t]?ter)?(?:\)|\.(?!\d))?)(?=[ \t]+\S)",
+    re.M,
+)
+_ROMAN_ONLY = re.compile(r"(?:ii|iii|iv|vi|vii|viii|ix|xi|xii|xiii|xiv|xv)")
+_PREV_LETTER = {"i": "h", "v": "u", "x": "w", "l": "k"}
+
+
+@dataclass(frozen=True)
+class Block:
+    """A stretch of a view whose citations share one source."""
+
+    start: int
+    end: int
+    kind: str  # "body", "amendment" or "instrument"
+    action: str | None = None
+    proposal: str | None = None
+    header: tuple[int, int] | None = None  # the header's span (not a citation)
+
+
+@dataclass(frozen=True)
+class Layout:
+    blocks: tuple[Block, ...]
+    positions: tuple[int, ...]
+    states: tuple[tuple[str | None, str | None], ...]
+
+    def where(self, pos: int) -> tuple[str | None, str | None]:
+        """The (section, paragraph) that text at ``pos`` stands under."""
+        i = bisect_right(self.positions, pos) - 1
+        return self.states[i] if i >= 0 else (None, None)
+
+
+def _blocks(text: str) -> list[Block]:
+    events: list[tuple[int, str, re.Match[str]]] = []
+    events += [(m.start(), "amend", m) for m in AMENDMENT.finditer(text)]
+    events += [(m.start(), "header", m) for m in HEADER.finditer(text)]
+    events += [(m.start(), "break", m) for m in _BREAK.finditer(text)]
+    events.sort(key=lambda e: e[0])
+    blocks: list[Block] = []
+    cur = Block(0, 0, "body")
+    claimed: set[int] = set()
+    for i, (pos, what, m) in enumerate(events):
+        if what == "header" and pos in claimed:
+            continue
+        if what == "break" and cur.kind == "body":
+            continue
+        blocks.append(Block(cur.start, pos, cur.kind, cur.action, cur.proposal, cur.header))
+        if what == "amend":
+            header = None
+            rest = HEADER.search(m.group("rest").strip()) if m.group("rest").strip() else None
+            if rest is not None:
+                header = (m.start("rest"), m.end())
+            else:
+                nxt = events[i + 1] if i + 1 < len(events) else None
+                if nxt and nxt[1] == "header" and nxt[0] - m.end() < 400:
+                    header = (nxt[2].start("head"), nxt[2].end("head"))
+                    claimed.add(nxt[0])
+            cur = Block(pos, 0, "amendment", m.group("action"), m.group("proposal"), header)
+        elif what == "header":
+            cur = Block(pos, 0, "instrument", header=(m.start("head"), m.end("head")))
+        else:
+            cur = Block(pos, 0, "body")
+    blocks.append(Block(cur.start, len(text), cur.kind, cur.action, cur.proposal, cur.header))
+    return [b for b in blocks if b.end > b.start or b.kind != "body"]
+
+
+def _heading_name(line: str, head: str) -> str | None:
+    """A heading line's section name, or None when the line is a sentence that
+    merely begins with a heading word. A long line is a heading (UNGA style:
+    "Recalling its resolution 70/1 of 25 September 2015,") only when it ends with a
+    comma; its name is then the lead words."""
+    clean = " ".join(line.strip(" \t>#*_").split())
+    if len(clean) <= 150 and not clean.endswith((";", ".")):
+        return clean.rstrip(",:;").lower()
+    if clean.endswith(","):
+        return " ".join(head.split()).lower()
+    return None
+
+
+def _kind(core: str, stack: list[tuple[str, str]], next_core: str | None) -> str:
+    if core[0].isdigit():
+        return "num"
+    if _ROMAN_ONLY.fullmatch(core):
+        return "roman"
+    if core in _PREV_LETTER:
+        if next_core == {"i": "ii", "v": "vi", "x": "xi", "l": "li"}[core]:
+            return "roman"
+        letters = [lab for t, lab in stack if t == "letter"]
+        if letters and letters[-1].strip("()") == _PREV_LETTER[core]:
+            return "letter"
+        if any(t == "roman" for t, _ in stack) or core == "i":
+            return "roman"
+    return "letter"
+
+
+def segment_text(text: str) -> Layout:
+    """Blocks, headings and paragraph labels of a view's text."""
+    blocks = _blocks(text)
+    grammar = load_grammar()
+    events: list[tuple[int, int, str, str]] = []  # (pos, order, what, value)
+    for b in blocks:
+        events.append((b.start, 0, "block", ""))
+    for m in grammar.heading.finditer(text):
+        head = re.match(rf"[ \t>#*_]*((?:(?i:further|also|moreover)\s+)?{grammar.section_lead})",
+                        m.group(0))
+        name = _heading_name(m.group(0), head.group(1) if head else m.group(0))
+        if name is not None:
+            events.append((m.start(), 1, "heading", name))
+    labels = list(_LABEL.finditer(text))
+    for m in labels:
+        events.append((m.start("label"), 2, "label", m.group("label")))
+    events.sort(key=lambda e: (e[0], e[1]))
+    positions: list[int] = []
+    states: list[tuple[str | None, str | None]] = []
+    section: str | None = None
+    stack: list[tuple[str, str]] = []
+    label_events = [e for e in events if e[2] == "label"]
+    next_of = {e[0]: (label_events[i + 1][3].strip("()") if i + 1 < len(label_events) else None)
+               for i, e in enumerate(label_events)}
+    for pos, _, what, value in events:
+        if what == "block":
+            section, stack = None, []
+        elif what == "heading":
+            section, stack = value, []
+        elif section is not None:
+            core = value.strip("().").split()[0] if value.strip("().") else value
+            kind = _kind(core, stack, next_of.get(pos))
+            for j, (t, _) in enumerate(stack):
+                if t == kind:
+                    del stack[j:]
+                    break
+            stack.append((kind, value))
+        paragraph = " ".join(lab for _, lab in stack) or None
+        positions.append(pos)
+        states.append((section, paragraph))
+    return Layout(tuple(blocks), tuple(positions), tuple(states))

@@ -1,0 +1,108 @@
+"""The two views of a document (design/contract.md section 2): ``current`` drops
+deleted text, ``previous`` drops inserted text; both drop markup. Each view keeps a
+map from its offsets back to offsets in the document text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ingest.models import Change, Document, View
+
+# Characters that carry no text: soft hyphen, zero-width characters, BOM.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
+# Same-length replacements: non-breaking spaces and special hyphens.
+_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\t\u3000"
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+_QUOTES = "\u2019\u2018\u201b\u02bc"
+_TRANSLATE = str.maketrans(
+    _SPACES + _HYPHENS + _QUOTES,
+    " " * len(_SPACES) + "-" * len(_HYPHENS) + "'" * len(_QUOTES),
+)
+
+# The forms a substitution takes in deletion-only markup: a struck span followed
+# directly by text of the same form (design/contract.md section 2).
+_FORMS = (
+    re.compile(r"(?:rev\.?\s*)?[^\W\d_][\w.' \-]{0,40}?,?\s*\d{4}", re.I),  # place, year
+    re.compile(r"(?:rev\.?\s*)?[A-Za-z]{2,6}-\d{2,4}"),  # conference: WRC-03
+    re.compile(r"\d+(?:[\-/.]\d+)*"),  # a number: 5, 2012-2015, 22-1/1
+)
+
+
+@dataclass(frozen=True)
+class ViewText:
+    """The text of one view and the map back to document offsets."""
+
+    view: View
+    text: str
+    starts: tuple[int, ...]  # view offset where each kept piece starts
+    raws: tuple[int, ...]  # document offset of the same piece
+
+    def raw(self, pos: int) -> int:
+        """The document offset of view offset ``pos`` (an end offset maps to just
+        after the last kept character before it)."""
+        i = bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return pos
+        return self.raws[i] + (pos - self.starts[i])
+
+    def raw_end(self, pos: int) -> int:
+        return self.raw(pos - 1) + 1 if pos > 0 else 0
+
+
+def substitutions(text: str, changes: tuple[Change, ...]) -> tuple[Change, ...]:
+    """Inserted spans implied by deletion-only markup: ``~~Hyderabad, 2010~~ Dubai,
+    2014`` inserts ``Dubai, 2014``."""
+    if any(c.kind == "ins" for c in changes):
+        return ()
+    markup_ends = {c.start: c.end for c in changes if c.kind == "markup"}
+    found = []
+    for c in changes:
+        if c.kind != "del":
+            continue
+        struck = text[c.start:c.end].strip()
+        form = next((f for f in _FORMS if f.fullmatch(struck)), None)
+        if form is None:
+            continue
+        pos = c.end
+        while pos in markup_ends:  # the closing marks
+            pos = markup_ends[pos]
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+        m = form.match(text, pos, min(len(text), pos + 60))
+        if m and m.end() > pos:
+            found.append(Change(m.start(), m.end(), "ins"))
+    return tuple(found)
+
+
+def render_view(doc: Document, view: View) -> ViewText:
+    """The text of ``view``: excluded spans cut out, invisible characters dropped,
+    special spaces and hyphens made plain (same length)."""
+    drop = "del" if view == "current" else "ins"
+    changes = doc.changes + substitutions(doc.text, doc.changes)
+    cuts = [(c.start, c.end) for c in changes if c.kind in (drop, "markup")]
+    cuts += [(m.start(), m.end()) for m in _INVISIBLE.finditer(doc.text)]
+    cuts.sort()
+    pieces: list[str] = []
+    starts: list[int] = []
+    raws: list[int] = []
+    pos = size = 0
+    for a, b in cuts:
+        if a > pos:
+            pieces.append(doc.text[pos:a])
+            starts.append(size)
+            raws.append(pos)
+            size += a - pos
+        pos = max(pos, b)
+    if pos < len(doc.text):
+        pieces.append(doc.text[pos:])
+        starts.append(size)
+        raws.append(pos)
+    text = "".join(pieces).translate(_TRANSLATE)
+    return ViewText(view=view, text=text, starts=tuple(starts), raws=tuple(raws))
+
+
+def has_changes(doc: Document, start: int, end: int) -> bool:
+    """Whether document span [start, end) carries tracked changes."""
+    return any(c.kind in ("del", "ins") and c.start < end and c.end > start for c in doc.changes)
