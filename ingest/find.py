@@ -87,6 +87,7 @@ _REC_TAIL = re.compile(r"\s*\((?:\d{2}/)?\d{4}\)")
 _LIST_SEP = re.compile(r"\s*,\s*(?i:and\s+|or\s+)?|\s+(?i:and|or)\s+")
 _Q_ITEM = re.compile(r"(?P<q>\d{1,3}[A-Z]?(?:-\d{1,2})?)/(?P<g>\d{1,2})(?![\d/])")
 _PROV_ITEM = re.compile(r"(?P<n>\d{1,4}[A-Z]{0,2}(?:\.\d{1,4}[A-Z]{0,2})?)(?![\d])")
+_JOIN = re.compile(r"\s*(?:,|;|,?\s*and|,?\s*or)\s*")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -114,16 +115,28 @@ class _Scanner:
         self.text = text
         self.g = grammar
         self.floor = 0  # words before a citation never reach behind this
+        self.shared = Words()  # the words before the previous citation, for a list
 
     # -- words around a citation --------------------------------------------------
     def before(self, pos: int) -> Words:
-        lo = max(self.floor, pos - _LOOKBACK, self.text.rfind("\n", 0, pos) + 1)
+        """Words just before a keyword that name its body ("WTSA adopted
+        Resolution …", "ITU Council Resolution …", "WTSA resolutions, in particular
+        Resolution …"); else the words a list of citations shares with the one
+        it is joined to ("Resolutions 50 and 52 (…) and Resolution 58 (…)")."""
+        line = self.text.rfind("\n", 0, pos) + 1
+        lo = max(self.floor, pos - _LOOKBACK, line)
         m = self.g.before_body.search(self.text, lo, pos)
-        if m is None:
-            return Words()
-        body = self.g.body_of(m.group("name"))
-        year = int(m.group("wyear")) if m.group("wyear") else None
-        return Words(body=body, year=year, start=m.start(), end=pos)
+        if m is not None:
+            body = self.g.body_of(m.group("name"))
+            found = m.group("wyear") or m.group("pyear") or m.group("syear")
+            return Words(body=body, year=int(found) if found else None, start=m.start(), end=pos)
+        m = self.g.before_list.search(self.text, max(self.floor, pos - 2 * _LOOKBACK, line), pos)
+        if m is not None:
+            body = self.g.body_of(m.group("name") or m.group("name2"))
+            return Words(body=body, start=m.start(), end=pos)
+        if self.shared.body and _JOIN.fullmatch(self.text, self.floor, pos):
+            return Words(body=self.shared.body, year=self.shared.year)
+        return Words()
 
     def after(self, pos: int, end: int) -> tuple[Words, int]:
         m = self.g.after_body.match(self.text, pos, end)
@@ -196,7 +209,7 @@ class _Scanner:
             sep = _SEP.match(text, pos, end)
             if sep is None:
                 break
-            if groups and groups[-1][2].body and not pending and not self._qualified(sep.end(), end):
+            if groups and not pending and not self._qualified(sep.end(), end):
                 break
             pos = sep.end()
         if pending:
@@ -204,7 +217,8 @@ class _Scanner:
         if not groups:
             return []
         before = self.before(kw_start)
-        start = before.start if before.body else kw_start
+        self.shared = before
+        start = before.start if before.body and before.start is not None else kw_start
         pin, pstart = self.pinpoint(start)
         out = []
         inherited = Words()
@@ -287,7 +301,7 @@ class _Scanner:
         body = words.body or before.body
         if body not in (None, "unga", "self"):
             return []  # ECOSOC, Human Rights Council, ...: not a UNGA resolution
-        start = before.start if before.body else kw_start
+        start = before.start if before.body and before.start is not None else kw_start
         end = wend if words.body else last
         pin, pstart = self.pinpoint(start)
         return [Mention(form="unga", kind="res", number=n, start=pstart if pin else start, end=end,

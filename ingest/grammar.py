@@ -46,6 +46,7 @@ class Grammar:
     section_lead: str  # alternation of heading lead words
     trigger: re.Pattern[str]
     before_body: re.Pattern[str]
+    before_list: re.Pattern[str]
     after_body: re.Pattern[str]
     pinpoint: re.Pattern[str]
     heading: re.Pattern[str]
@@ -120,13 +121,23 @@ def load_grammar() -> Grammar:
         rf"|(?P<wsis>\b(?:{wsis_names})\b)"
     )
     connector = (
-        r"(?:\s*,)?\s*(?:(?:has\s+|had\s+)?(?:adopted|approved|established|revised|endorsed)"
+        r"(?:\s*,)?\s*(?:(?i:adopted|approved)\s+(?i:at|during)\s+(?i:its)\s+(?P<syear>\d{4})\s+"
+        r"(?i:session)\s+|(?:has\s+|had\s+)?(?:adopted|approved|established|revised|endorsed)"
         r"\s+(?:in\s+)?(?:its\s+)?|in\s+adopting\s+|in\s+(?:its\s+)?|by\s+(?:its\s+)?|its\s+"
         r"|through\s+(?:its\s+)?)?(?:the\s+)?"
     )
     before_body = re.compile(
         rf"(?:(?P<wyear>\d{{4}})\s+)?(?P<name>{body_names})(?P<acrsfx>-\d{{2,4}})?"
-        rf"(?:\s*\((?P<acr>[A-Z]{{2,6}})\))?{connector}$"
+        rf"(?:\s*\((?:(?P<acr>[A-Z]{{2,6}})|[^()\n]{{1,40}}?,?\s*(?P<pyear>\d{{4}}))\))?"
+        rf"{connector}$"
+    )
+    kinds = r"(?i:resolutions?|decisions|recommendations|opinions)"
+    before_list = re.compile(
+        rf"(?:(?P<name>{body_names})(?:-\d{{2,4}})?\s+{kinds}"
+        rf"|{kinds}\s+(?:(?i:adopted|approved)\s+)?(?i:at|by|of)\s+(?:(?i:the)\s+)?"
+        rf"(?P<name2>{body_names})(?:-\d{{2,4}})?)(?:\s*\([A-Z]{{2,6}}\))?\s*,?\s*"
+        r"(?:(?i:particularly|in\s+particular|including|notably|such\s+as|namely|inter\s+alia"
+        r"|especially|and)\s*,?\s*)+(?:(?i:the)\s+)?$"
     )
     after_body = re.compile(
         r"[ \t]*,?\s*(?:"
@@ -165,6 +176,7 @@ def load_grammar() -> Grammar:
         section_lead=section_lead,
         trigger=trigger,
         before_body=before_body,
+        before_list=before_list,
         after_body=after_body,
         pinpoint=pinpoint,
         heading=heading,

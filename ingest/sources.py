@@ -8,12 +8,13 @@ from pathlib import Path
 
 from ingest.models import Document
 from ingest.readers import akn, text
+from ingest.readers import json as json_reader
 from ontology.errors import UnreadableDocument, UnsupportedFormat
 
 Reader = Callable[[Path, bytes], Document]
 
 MAX_BYTES = 200 * 1024 * 1024
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".tsv", ".csv", ""}
 _MAGIC = {
     b"%PDF": "PDF",
     b"PK\x03\x04": "a ZIP container (DOCX or other Office file)",
@@ -30,9 +31,11 @@ def _reader(path: Path, head: bytes) -> Reader:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if suffix == ".xml" or stripped.startswith(b"<?xml") or stripped.startswith(b"<akomaNtoso"):
         return akn.read
+    if suffix == ".json" or stripped[:1] in (b"{", b"["):
+        return json_reader.read
     if suffix in TEXT_SUFFIXES:
         return text.read
-    if suffix in (".json", ".html", ".htm", ".csv", ".tsv"):
+    if suffix in (".html", ".htm"):
         raise UnsupportedFormat(str(path), f"unsupported format: {suffix} files are not read yet")
     return text.read
 
