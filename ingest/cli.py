@@ -24,8 +24,11 @@ def _files(paths: tuple[Path, ...]) -> Iterator[Path]:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p)
-                if f.is_file() and not any(part.startswith(".") for part in rel.parts) \
-                        and not f.name.endswith(".gold.json"):
+                if (
+                    f.is_file()
+                    and not any(part.startswith(".") for part in rel.parts)
+                    and not f.name.endswith(".gold.json")
+                ):
                     yield f
         else:
             yield p
@@ -43,7 +46,8 @@ def _table_row(r: Record) -> str:
         target = r.target or ("? " + " | ".join(r.candidates) if r.candidates else "?")
         where = " ".join(x for x in (r.section or "", r.paragraph or "") if x)
         return f"{r.view:<8} {r.source:<22} {target:<26} {where[:30]:<30} {r.text[:70]}"
-    return f"{r.action:<8} {r.proposal or '-':<22} {r.target or '-':<26} -> {r.result or '-'}"
+    proposal, target, result = r.proposal or "-", r.target or "-", r.result or "-"
+    return f"{r.action:<8} {proposal:<22} {target:<26} -> {result}"
 
 
 @click.group()
@@ -54,9 +58,15 @@ def main() -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
-              show_default=True, help="jsonl: one JSON record per line (the public "
-              "contract); table: a readable table.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="jsonl: one JSON record per line (the public "
+    "contract); table: a readable table.",
+)
 def extract(files: tuple[Path, ...], fmt: str) -> None:
     """Extract the citations and amendments of FILES (files or folders).
 

@@ -22,7 +22,11 @@ def _body_of(key: str) -> str | None:
         parsed = keys.parse_key(key)
     except InvalidKey:
         return None
-    return parsed.body if parsed.scheme in ("instrument", "opinion", "doc", "final-acts") else None
+    return (
+        parsed.body
+        if parsed.scheme in ("instrument", "opinion", "doc", "final-acts")
+        else None
+    )
 
 
 def _work(key: str) -> str:
@@ -38,8 +42,9 @@ def _sector(body: str | None) -> str | None:
     return load_grammar().lexicon.sector_of(body) if body else None
 
 
-def _amendment(doc_key: str, ident: Identity, block: Block, cur: str | None,
-               prev: str | None) -> Amendment:
+def _amendment(
+    doc_key: str, ident: Identity, block: Block, cur: str | None, prev: str | None
+) -> Amendment:
     action = block.action or "MOD"
     if action == "ADD":
         return Amendment(doc_key, action, block.proposal, None, cur)
@@ -51,13 +56,24 @@ def _amendment(doc_key: str, ident: Identity, block: Block, cur: str | None,
     if cur is not None and cur == prev and ident.conference is not None:
         parsed = keys.parse_key(cur)
         conf = ident.conference
-        if parsed.body == conf.body and parsed.version and int(parsed.version) < conf.year:
+        if (
+            parsed.body == conf.body
+            and parsed.version
+            and int(parsed.version) < conf.year
+        ):
             result = str(keys.parse_key(cur).work) + f"/{conf.year}"
     return Amendment(doc_key, action, block.proposal, prev, result)
 
 
-def _citations(doc: Document, view: ViewText, layout: Layout, block: Block, source: str,
-               ctx: Context, doc_key: str) -> list[Citation]:
+def _citations(
+    doc: Document,
+    view: ViewText,
+    layout: Layout,
+    block: Block,
+    source: str,
+    ctx: Context,
+    doc_key: str,
+) -> list[Citation]:
     out = []
     skip = block.header
     for m in find_citations(view.text, block.start, block.end):
@@ -70,12 +86,21 @@ def _citations(doc: Document, view: ViewText, layout: Layout, block: Block, sour
             continue
         section, paragraph = layout.where(m.start)
         start, end = view.raw(m.start), view.raw_end(m.end)
-        out.append(Citation(
-            doc=doc_key, view=view.view, source=source, target=res.target,
-            text=" ".join(view.text[m.start:m.end].split()), start=start, end=end,
-            section=section, paragraph=paragraph, pinpoint=m.pinpoint,
-            candidates=res.candidates,
-        ))
+        out.append(
+            Citation(
+                doc=doc_key,
+                view=view.view,
+                source=source,
+                target=res.target,
+                text=" ".join(view.text[m.start : m.end].split()),
+                start=start,
+                end=end,
+                section=section,
+                paragraph=paragraph,
+                pinpoint=m.pinpoint,
+                candidates=res.candidates,
+            )
+        )
     return out
 
 
@@ -83,7 +108,9 @@ def extract_document(doc: Document) -> list[Record]:
     """All records of one document, citations in text order per view, then the
     amendments."""
     views: dict[View, ViewText] = {"current": render_view(doc, "current")}
-    tracked = any(c.kind in ("del", "ins") for c in doc.changes) or substitutions(doc.text, doc.changes)
+    tracked = any(c.kind in ("del", "ins") for c in doc.changes) or substitutions(
+        doc.text, doc.changes
+    )
     if tracked:
         views["previous"] = render_view(doc, "previous")
     layouts = {v: segment_text(vt.text) for v, vt in views.items()}
@@ -101,7 +128,9 @@ def extract_document(doc: Document) -> list[Record]:
             found = header_key(vt.text, block, ident.conference)
             headers[(view, raw_start)] = found
             source = found or doc_key
-            body = _body_of(source) or (ident.conference.body if ident.conference else None)
+            body = _body_of(source) or (
+                ident.conference.body if ident.conference else None
+            )
             ctx = Context(body=body, sector=_sector(body))
             records += _citations(doc, vt, layout, block, source, ctx, doc_key)
     for block in layouts["current"].blocks:

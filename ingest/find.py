@@ -51,16 +51,24 @@ class Mention:
     pinpoint: str | None = None
 
 
-_KINDS = {"resolution": "res", "decision": "dec", "recommendation": "rec", "opinion": "opinion",
-          "res.": "res", "rec.": "rec"}
-_NUMBER = re.compile(r"(?i:no\.?\s*|number\s+)?(?P<n>\d{1,4}[A-Z]?|\[[^\]\n]{1,20}\])(?![\d/.\-]\d|[\w/])")
+_KINDS = {
+    "resolution": "res",
+    "decision": "dec",
+    "recommendation": "rec",
+    "opinion": "opinion",
+    "res.": "res",
+    "rec.": "rec",
+}
+_NUMBER = re.compile(
+    r"(?i:no\.?\s*|number\s+)?(?P<n>\d{1,4}[A-Z]?|\[[^\]\n]{1,20}\])(?![\d/.\-]\d|[\w/])"
+)
 _RANGE = re.compile(r"\s+(?i:to)\s+(?P<n>\d{1,4})(?![\d/.\-]\d|[\w/])")
 _SEP = re.compile(
     r"(?:[ \t]*\n?[ \t]*,[ \t]*\n?[ \t]*(?i:and\s+|or\s+)?"
     r"|[ \t]*\n?[ \t]*(?i:and|or|as\s+well\s+as)[ \t]*\n?[ \t]*"
     r"|[ \t]*;[ \t]*(?i:and[ \t]+)?)(?=\d|\[)"
 )
-_QUAL = re.compile(r"\s*\(\s*(?P<inner>[^()\n]{1,80}?)\s*\)")
+_QUAL = re.compile(r"\s*\(\s*(?P<inner>(?:[^()\n]|\n(?!\s*\n)){1,80}?)\s*\)")
 _SESSION = re.compile(
     r"\s*,?\s*(?i:adopted\s+)?(?:(?i:by\s+the\s+)(?:ITU\s+)?(?i:council)\s+)?"
     r"(?i:at|during)\s+(?i:its)\s+(?P<y>\d{4})\s+(?i:session)"
@@ -72,7 +80,9 @@ _YEARS = re.compile(
     r"(?i)(?:(?:last\s+)?(?:modified|amended|revised)\s+(?:in\s+)?)?(\d{4})"
     r"(?:\s*,?\s*(?:and\s+)?(?:last\s+)?(?:modified|amended|revised)\s+(?:in\s+)?(\d{4}))?"
 )
-_UNGA_ITEM = re.compile(r"(?i:no\.?\s*|number\s+)?(?P<s>\d{1,3})/(?P<n>\d{1,4})(?:\s?(?P<l>[A-D])(?![\w/]))?(?![\d/])")
+_UNGA_ITEM = re.compile(
+    r"(?i:no\.?\s*|number\s+)?(?P<s>\d{1,3})/(?P<n>\d{1,4})(?:\s?(?P<l>[A-D])(?![\w/]))?(?![\d/])"
+)
 _UNGA_SEP = re.compile(
     r"(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=(?:no\.?\s*)?\d{1,3}/\d)",
 )
@@ -88,6 +98,7 @@ _LIST_SEP = re.compile(r"\s*,\s*(?i:and\s+|or\s+)?|\s+(?i:and|or)\s+")
 _Q_ITEM = re.compile(r"(?P<q>\d{1,3}[A-Z]?(?:-\d{1,2})?)/(?P<g>\d{1,2})(?![\d/])")
 _PROV_ITEM = re.compile(r"(?P<n>\d{1,4}[A-Z]{0,2}(?:\.\d{1,4}[A-Z]{0,2})?)(?![\d])")
 _JOIN = re.compile(r"\s*(?:,|;|,?\s*and|,?\s*or)\s*")
+_PROV_LEAD = re.compile(r"(?i)(?:nos?\.|articles?)\s*")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -100,7 +111,8 @@ def roman(s: str) -> int:
 
 
 def parse_qualifier(inner: str) -> Qualifier | None:
-    s = _REV.sub("", inner.strip(), count=1) if _REV.match(inner.strip()) else inner.strip()
+    inner = " ".join(inner.split())
+    s = _REV.sub("", inner, count=1) if _REV.match(inner) else inner
     if m := _ACRONYM.fullmatch(s):
         return Qualifier(acronym=f"{m.group(1)}-{m.group(2)}")
     if m := _YEARS.fullmatch(s):
@@ -129,8 +141,12 @@ class _Scanner:
         if m is not None:
             body = self.g.body_of(m.group("name"))
             found = m.group("wyear") or m.group("pyear") or m.group("syear")
-            return Words(body=body, year=int(found) if found else None, start=m.start(), end=pos)
-        m = self.g.before_list.search(self.text, max(self.floor, pos - 2 * _LOOKBACK, line), pos)
+            return Words(
+                body=body, year=int(found) if found else None, start=m.start(), end=pos
+            )
+        m = self.g.before_list.search(
+            self.text, max(self.floor, pos - 2 * _LOOKBACK, line), pos
+        )
         if m is not None:
             body = self.g.body_of(m.group("name") or m.group("name2"))
             return Words(body=body, start=m.start(), end=pos)
@@ -159,14 +175,19 @@ class _Scanner:
     # -- the forms -------------------------------------------------------------------
     def instruments(self, kw: re.Match[str]) -> list[Mention]:
         text, end = self.text, min(len(self.text), kw.end() + _WINDOW)
-        kind = _KINDS[kw.group(0).lower().rstrip("s") if not kw.group(0).endswith(".")
-                      else kw.group(0).lower()]
+        kind = _KINDS[
+            kw.group(0).lower().rstrip("s")
+            if not kw.group(0).endswith(".")
+            else kw.group(0).lower()
+        ]
         pos = kw.end()
         while pos < end and text[pos].isspace():
             pos += 1
         if kind == "res" and text.startswith("ITU-R", pos):
             return self.ra(kw, pos + 5)
-        if kind == "res" and (_UNGA_ITEM.match(text, pos, end) or _ROMAN_ITEM.match(text, pos, end)):
+        if kind == "res" and (
+            _UNGA_ITEM.match(text, pos, end) or _ROMAN_ITEM.match(text, pos, end)
+        ):
             return self.unga(kw.start(), pos)
         if kind == "rec" and _REC_ITEM.match(text, pos, end):
             return self.recs(kw.start(), pos, None)
@@ -197,11 +218,16 @@ class _Scanner:
             words, wend = self.after(pos, end)
             if words.body:
                 pos = last = wend
-                if qual is None and (q := _QUAL.match(text, pos, end)):
-                    if (qual := parse_qualifier(q.group("inner"))) is not None:
-                        pos = last = q.end()
+                q = _QUAL.match(text, pos, end) if qual is None else None
+                if q and (qual := parse_qualifier(q.group("inner"))) is not None:
+                    pos = last = q.end()
             if s := _SESSION.match(text, pos, end):
-                words = Words(body=words.body, year=int(s.group("y")), start=words.start, end=s.end())
+                words = Words(
+                    body=words.body,
+                    year=int(s.group("y")),
+                    start=words.start,
+                    end=s.end(),
+                )
                 pos = last = s.end()
             if qual is not None or words.body or words.year:
                 groups.append((pending, qual, words, last))
@@ -227,15 +253,28 @@ class _Scanner:
                 inherited = words
             use = words if words.body else (inherited if inherited.body else before)
             if words.year and not use.year:
-                use = Words(body=use.body, year=words.year, start=use.start, end=use.end)
-            out += [Mention(form="itu", kind=kind, number=n, start=pstart if pin else start,
-                            end=last, qualifier=qual, words=use, pinpoint=pin)
-                    for n in reversed(items)]
+                use = Words(
+                    body=use.body, year=words.year, start=use.start, end=use.end
+                )
+            out += [
+                Mention(
+                    form="itu",
+                    kind=kind,
+                    number=n,
+                    start=pstart if pin else start,
+                    end=last,
+                    qualifier=qual,
+                    words=use,
+                    pinpoint=pin,
+                )
+                for n in reversed(items)
+            ]
         out.reverse()
         return out
 
     def _qualified(self, pos: int, end: int) -> bool:
-        """Whether a list goes on with a versioned item ("…, and 47 (Rev. Dubai, 2012)")."""
+        """Whether a list goes on with a versioned item
+        ("…, and 47 (Rev. Dubai, 2012)")."""
         m = _NUMBER.match(self.text, pos, end)
         while m is not None:
             q = _QUAL.match(self.text, m.end(), end)
@@ -266,8 +305,18 @@ class _Scanner:
         if words.body:
             last = wend
         pin, pstart = self.pinpoint(kw.start())
-        return [Mention(form="ra", kind="res", number=n, revision=r, start=pstart if pin else kw.start(),
-                        end=last, pinpoint=pin) for n, r in found]
+        return [
+            Mention(
+                form="ra",
+                kind="res",
+                number=n,
+                revision=r,
+                start=pstart if pin else kw.start(),
+                end=last,
+                pinpoint=pin,
+            )
+            for n, r in found
+        ]
 
     def unga(self, kw_start: int, pos: int) -> list[Mention]:
         text, end = self.text, min(len(self.text), pos + _WINDOW)
@@ -283,7 +332,9 @@ class _Scanner:
             while (m := _UNGA_ITEM.match(text, pos, end)) is not None:
                 if int(m.group("s")) > 199:
                     break
-                items.append(f"{int(m.group('s'))}/{int(m.group('n'))}{(m.group('l') or '').lower()}")
+                items.append(
+                    _unga_number(m)
+                )
                 last = m.end()
                 sep = _UNGA_SEP.match(text, last, end)
                 if sep is None:
@@ -295,7 +346,9 @@ class _Scanner:
             return []
         return self._unga_mentions(kw_start, last, items)
 
-    def _unga_mentions(self, kw_start: int, last: int, items: list[str]) -> list[Mention]:
+    def _unga_mentions(
+        self, kw_start: int, last: int, items: list[str]
+    ) -> list[Mention]:
         before = self.before(kw_start)
         words, wend = self.after(last, min(len(self.text), last + _WINDOW))
         body = words.body or before.body
@@ -304,21 +357,40 @@ class _Scanner:
         start = before.start if before.body and before.start is not None else kw_start
         end = wend if words.body else last
         pin, pstart = self.pinpoint(start)
-        return [Mention(form="unga", kind="res", number=n, start=pstart if pin else start, end=end,
-                        pinpoint=pin) for n in items]
+        return [
+            Mention(
+                form="unga",
+                kind="res",
+                number=n,
+                start=pstart if pin else start,
+                end=end,
+                pinpoint=pin,
+            )
+            for n in items
+        ]
 
     def ares(self, m: re.Match[str]) -> list[Mention]:
-        item = _UNGA_ITEM.match(self.text, m.start() + 6, min(len(self.text), m.end() + 40))
+        item = _UNGA_ITEM.match(
+            self.text, m.start() + 6, min(len(self.text), m.end() + 40)
+        )
         if item is None:
             return []
-        n = f"{int(item.group('s'))}/{int(item.group('n'))}{(item.group('l') or '').lower()}"
+        n = _unga_number(item)
         pin, pstart = self.pinpoint(m.start())
-        return [Mention(form="unga", kind="res", number=n, start=pstart if pin else m.start(),
-                        end=item.end(), pinpoint=pin)]
+        return [
+            Mention(
+                form="unga",
+                kind="res",
+                number=n,
+                start=pstart if pin else m.start(),
+                end=item.end(),
+                pinpoint=pin,
+            )
+        ]
 
     def recs(self, start: int, pos: int, sector: str | None) -> list[Mention]:
         text, end = self.text, min(len(self.text), pos + _WINDOW)
-        found = []
+        found: list[tuple[str, str, str | None, str | None]] = []
         last = pos
         while (m := _REC_ITEM.match(text, pos, end)) is not None:
             prefix = m.group(0)[: m.start("series") - m.start()].strip()
@@ -333,23 +405,35 @@ class _Scanner:
                 break
             pos = sep.end()
         pin, pstart = self.pinpoint(start)
-        return [Mention(form="rec", kind="rec", number=f"{s}.{n}", revision=r, sector=sec,
-                        start=pstart if pin else start, end=last, pinpoint=pin)
-                for s, n, r, sec in found]
+        return [
+            Mention(
+                form="rec",
+                kind="rec",
+                number=f"{s}.{n}",
+                revision=r,
+                sector=sec,
+                start=pstart if pin else start,
+                end=last,
+                pinpoint=pin,
+            )
+            for s, n, r, sec in found
+        ]
 
     def sector_first(self, m: re.Match[str]) -> list[Mention]:
         token = re.match(r"ITU-[TR]|CCITT|CCIR", m.group(0))
         assert token is not None
         pos = m.start() + token.end()
         kw = re.compile(r"\s+(?:(?i:recommendations?|rec\.)\s+)?").match(self.text, pos)
-        return self.recs(m.start(), kw.end() if kw else pos, _sector_token(token.group(0)))
+        return self.recs(
+            m.start(), kw.end() if kw else pos, _sector_token(token.group(0))
+        )
 
     def questions(self, m: re.Match[str]) -> list[Mention]:
         text, end = self.text, min(len(self.text), m.end() + _WINDOW)
         pos = m.start() + len(re.match(r"(?i)questions?\s+", m.group(0)).group(0))  # type: ignore[union-attr]
         sector = None
         if text.startswith("ITU-", pos):
-            sector = _sector_token(text[pos:pos + 5])
+            sector = _sector_token(text[pos : pos + 5])
             pos += 5
             while text[pos].isspace():
                 pos += 1
@@ -366,8 +450,11 @@ class _Scanner:
             rf"\s+(?i:of|from)\s+(?:(?i:the)\s+)?(?P<s>{self.g.sector_names}|{self.g.body_names})"
         ).match(text, last, end)
         if after:
-            sector = sector or self.g.sector_of(after.group("s")) or _sector_of_body(
-                self.g, self.g.body_of(after.group("s")))
+            sector = (
+                sector
+                or self.g.sector_of(after.group("s"))
+                or _sector_of_body(self.g, self.g.body_of(after.group("s")))
+            )
             last = after.end()
         start = m.start()
         if sector is None:
@@ -377,12 +464,25 @@ class _Scanner:
             r"(?:\s+(?i:study\s+group)\s+\d{1,2})?\s*$"
         ).search(text, max(self.floor, start - 60), start)
         if before:
-            sector = sector or self.g.sector_of(before.group("s")) or _sector_of_body(
-                self.g, self.g.body_of(before.group("s")))
+            sector = (
+                sector
+                or self.g.sector_of(before.group("s"))
+                or _sector_of_body(self.g, self.g.body_of(before.group("s")))
+            )
             start = before.start()
         pin, pstart = self.pinpoint(start)
-        return [Mention(form="question", kind="question", number=n, sector=sector,
-                        start=pstart if pin else start, end=last, pinpoint=pin) for n in found]
+        return [
+            Mention(
+                form="question",
+                kind="question",
+                number=n,
+                sector=sector,
+                start=pstart if pin else start,
+                end=last,
+                pinpoint=pin,
+            )
+            for n in found
+        ]
 
     def _nearby_sector(self, start: int, end: int) -> str | None:
         """The sector that the paragraph around a Question names nearest to it
@@ -396,7 +496,8 @@ class _Scanner:
         names = re.compile(rf"(?P<s>{self.g.sector_names}|{self.g.body_names})(?![\w])")
         for n in names.finditer(text, lo, hi):
             sector = self.g.sector_of(n.group("s")) or _sector_of_body(
-                self.g, self.g.body_of(n.group("s")))
+                self.g, self.g.body_of(n.group("s"))
+            )
             if sector is None:
                 continue
             distance = start - n.end() if n.end() <= start else n.start() - end
@@ -406,13 +507,16 @@ class _Scanner:
 
     def provisions(self, m: re.Match[str], unit: str) -> list[Mention]:
         text, end = self.text, min(len(self.text), m.end() + 200)
-        pos = m.start() + len(re.match(r"(?i)(?:nos?\.|articles?)\s*", m.group(0)).group(0))  # type: ignore[union-attr]
-        found = []
+        lead = _PROV_LEAD.match(text, m.start())
+        pos = lead.end() if lead else m.end()
+        found: list[str] = []
         last = pos
         while (p := _PROV_ITEM.match(text, pos, end)) is not None:
             found.append(p.group("n"))
             pos = last = p.end()
-            sep = re.compile(r"\s*,\s*(?i:and\s+)?|\s+(?i:and|to)\s+").match(text, pos, end)
+            sep = re.compile(r"\s*,\s*(?i:and\s+)?|\s+(?i:and|to)\s+").match(
+                text, pos, end
+            )
             if sep is None or not _PROV_ITEM.match(text, sep.end(), end):
                 break
             pos = sep.end()
@@ -424,7 +528,8 @@ class _Scanner:
         start = m.start()
         if instrument is None:
             before = re.compile(rf"(?P<i>{self.g.instrument_names})\s*$").search(
-                text, max(self.floor, start - 40), start)
+                text, max(self.floor, start - 40), start
+            )
             if before is None:
                 return []
             instrument = self.g.instrument_of(before.group("i"))
@@ -434,43 +539,75 @@ class _Scanner:
         if instrument is None:
             return []
         name = instrument.split("/")[-1]
-        return [Mention(form="provision", kind=f"{name}/{unit}", number=n, start=start, end=last)
-                for n in found]
+        return [
+            Mention(
+                form="provision", kind=f"{name}/{unit}", number=n, start=start, end=last
+            )
+            for n in found
+        ]
 
     def short_provision(self, m: re.Match[str]) -> list[Mention]:
-        p = re.compile(r"C(?P<i>[SV])\s?(?P<n>\d{1,3}[A-Z]?)(?![\w])").match(self.text, m.start())
+        p = re.compile(r"C(?P<i>[SV])\s?(?P<n>\d{1,3}[A-Z]?)(?![\w])").match(
+            self.text, m.start()
+        )
         if p is None:
             return []
         name = "constitution" if p.group("i") == "S" else "convention"
-        return [Mention(form="provision", kind=f"{name}/no", number=p.group("n"), start=p.start(),
-                        end=p.end())]
+        return [
+            Mention(
+                form="provision",
+                kind=f"{name}/no",
+                number=p.group("n"),
+                start=p.start(),
+                end=p.end(),
+            )
+        ]
 
     def action_lines(self, m: re.Match[str]) -> list[Mention]:
         text, end = self.text, min(len(self.text), m.end() + 120)
         items = re.compile(r"C\d{1,2}(?!\d)").finditer(text, m.end() - 2, end)
-        found = []
+        found: list[str] = []
         last = m.end()
         for it in items:
-            gap = text[last:it.start()] if found else ""
+            gap = text[last : it.start()] if found else ""
             if found and not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
                 break
             found.append(it.group(0).lower())
             last = it.end()
         pin, pstart = self.pinpoint(m.start())
-        return [Mention(form="named", kind=f"wsis/action-line/{c}", number=c,
-                        start=pstart if pin else m.start(), end=last, pinpoint=pin) for c in found]
+        return [
+            Mention(
+                form="named",
+                kind=f"wsis/action-line/{c}",
+                number=c,
+                start=pstart if pin else m.start(),
+                end=last,
+                pinpoint=pin,
+            )
+            for c in found
+        ]
 
     def wsis(self, m: re.Match[str]) -> list[Mention]:
         key = self.g.instrument_of(m.group("wsis"))
         if key is None:
             return []
         start = m.start()
-        lead = re.compile(r"(?i:the\s+)?(?:WSIS\s+)?$").search(self.text, max(self.floor, start - 10), start)
+        lead = re.compile(r"(?i:the\s+)?(?:WSIS\s+)?$").search(
+            self.text, max(self.floor, start - 10), start
+        )
         if lead and lead.start() < start:
             start = lead.start()
         pin, pstart = self.pinpoint(start)
-        return [Mention(form="named", kind=key, number="", start=pstart if pin else start,
-                        end=m.end(), pinpoint=pin)]
+        return [
+            Mention(
+                form="named",
+                kind=key,
+                number="",
+                start=pstart if pin else start,
+                end=m.end(),
+                pinpoint=pin,
+            )
+        ]
 
     def dispatch(self, m: re.Match[str]) -> list[Mention]:
         group = m.lastgroup
@@ -493,6 +630,11 @@ class _Scanner:
         if group == "wsis":
             return self.wsis(m)
         return []
+
+
+def _unga_number(m: re.Match[str]) -> str:
+    """``55/63``, ``72/266b`` from a matched UNGA item."""
+    return f"{int(m.group('s'))}/{int(m.group('n'))}{(m.group('l') or '').lower()}"
 
 
 def _sector_token(token: str) -> str | None:

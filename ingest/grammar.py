@@ -15,7 +15,9 @@ from ontology.lexicon import Lexicon, load_lexicon
 def _alternation(labels: list[str]) -> str:
     """Labels as a regex alternation, longest first, any white space for a space."""
     ordered = sorted(set(labels), key=lambda s: (-len(s), s))
-    return "|".join(r"\s+".join(re.escape(w) for w in label.split()) for label in ordered)
+    return "|".join(
+        r"\s+".join(re.escape(w) for w in label.split()) for label in ordered
+    )
 
 
 def _names(acronyms: list[str], names: list[str]) -> str:
@@ -76,7 +78,9 @@ def load_grammar() -> Grammar:
         for label in entry.labels:
             label_to_body[fold(label)] = "external"
             (acr if _is_acronym(label) else names).append(label)
-    for prefix in gaz.acronym_prefixes:  # WTSC, WATTC, APP ... as the gazetteer spells them
+    for (
+        prefix
+    ) in gaz.acronym_prefixes:  # WTSC, WATTC, APP ... as the gazetteer spells them
         body = gaz.body_of_prefix(prefix)
         if body and fold(prefix) not in label_to_body:
             label_to_body[fold(prefix)] = body
@@ -160,7 +164,8 @@ def load_grammar() -> Grammar:
         r")\s+(?i:of|to|in)\s+(?:(?i:the)\s+)?$"
     )
     heading = re.compile(
-        rf"^[ \t>#*_]*(?:(?i:further|also|moreover)\s+)?(?:{section_lead})(?![\w-])[^\n]*$",
+        r"^[ \t>#*_]*(?:(?i:further|also|moreover)\s+)?"
+        rf"(?:{section_lead})(?![\w-])[^\n]*$",
         re.M,
     )
     return Grammar(

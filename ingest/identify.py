@@ -22,7 +22,9 @@ _DOCUMENT = re.compile(
     r"-[A-Z]\b"
 )
 _FINAL_ACTS = re.compile(r"\b(?:FINAL\s+ACTS|Final\s+Acts)\b")
-_PLACE_YEAR = re.compile(r"\(\s*(?P<place>[^\W\d_][^\d,;()\n]{1,40}?),?\s*(?P<year>\d{4})\s*\)")
+_PLACE_YEAR = re.compile(
+    r"\(\s*(?P<place>[^\W\d_][^\d,;()\n]{1,40}?),?\s*(?P<year>\d{4})\s*\)"
+)
 _YEAR = re.compile(r"\b(19[6-9]\d|20\d\d)\b")
 
 
@@ -45,9 +47,13 @@ def _conference(cover: str) -> Conference | None:
         body = g.body_of(m.group("name"))
         if body in (None, "external", "unga"):
             continue
-        near = cover[m.end(): m.end() + 120]
+        near = cover[m.end() : m.end() + 120]
         if (py := _PLACE_YEAR.search(near)) is not None:
-            found = [c for c in gaz.at(py.group("place"), int(py.group("year"))) if c.body == body]
+            found = [
+                c
+                for c in gaz.at(py.group("place"), int(py.group("year")))
+                if c.body == body
+            ]
             if found:
                 return found[0]
         years = [int(y) for y in _YEAR.findall(cover)]
@@ -72,7 +78,9 @@ def identify_document(text: str, stem: str, blocks: tuple[Block, ...]) -> Identi
         kinds = {m.group("k"): m.group("kn"), m.group("k2"): m.group("kn2")}
         if m.group("addk"):
             kinds["Add" if m.group("addk") == "Addendum" else "Rev"] = m.group("addn")
-        key = keys.document(body, year, m.group("n"), kinds.get("Add"), kinds.get("Rev"))
+        key = keys.document(
+            body, year, m.group("n"), kinds.get("Add"), kinds.get("Rev")
+        )
         return Identity(str(key), conf)
     if conf is not None and _FINAL_ACTS.search(cover[:1000]):
         return Identity(str(keys.final_acts(conf.body, conf.year)), conf)
@@ -81,7 +89,9 @@ def identify_document(text: str, stem: str, blocks: tuple[Block, ...]) -> Identi
     if len(instruments) == 1 and not amendments:
         found = header_key(text, instruments[0], conf)
         if found is not None:
-            return Identity(found, conf or _conference(text[instruments[0].start:][:_COVER]))
+            return Identity(
+                found, conf or _conference(text[instruments[0].start :][:_COVER])
+            )
     return Identity(str(keys.file_key(stem)), conf)
 
 
@@ -95,7 +105,7 @@ def header_key(text: str, block: Block, conf: Conference | None) -> str | None:
     h = HEADER.search(line)
     if h is None:
         return None
-    after = text[b: b + 600]
+    after = text[b : b + 600]
     hint = _conference(after)
     body = hint.body if hint else (conf.body if conf else None)
     mentions = find_citations(line)
@@ -110,8 +120,12 @@ def header_key(text: str, block: Block, conf: Conference | None) -> str | None:
             return pick[0]
     if res.target is None and h.group("qual") is None and body is not None:
         year = hint.year if hint else (conf.year if conf else None)
-        kind = {"RESOLUTION": "res", "DECISION": "dec", "RECOMMENDATION": "rec",
-                "OPINION": "opinion"}[h.group("kw")]
+        kind = {
+            "RESOLUTION": "res",
+            "DECISION": "dec",
+            "RECOMMENDATION": "rec",
+            "OPINION": "opinion",
+        }[h.group("kw")]
         number = h.group("num").strip("[]").replace("/", "-").replace(" ", "-")
         return str(keys.conference_instrument(body, kind, number, year))
     if res.target is None and body is not None and h.group("qual"):
@@ -119,7 +133,10 @@ def header_key(text: str, block: Block, conf: Conference | None) -> str | None:
         q = mentions[0].qualifier
         if q is not None and q.year and (mentions[0].words.body is None):
             from dataclasses import replace
+
             words = replace(mentions[0].words, body=body)
-            again = resolve_citation(replace(mentions[0], words=words), Context(body=body))
+            again = resolve_citation(
+                replace(mentions[0], words=words), Context(body=body)
+            )
             return again.target if again else None
     return res.target

@@ -23,7 +23,8 @@ class Resolution:
 class Context:
     """What a citation's surroundings say: the body of "this conference" and the
     sector of the citing text. ``seen`` remembers the keys already cited in the same
-    instrument, so that a bare repeat ("that Resolution 69 provides") resolves to them."""
+    instrument, so that a bare repeat ("that Resolution 69 provides") resolves to
+    them."""
 
     body: str | None = None
     sector: str | None = None
@@ -57,10 +58,9 @@ def _itu(m: Mention, ctx: Context) -> Resolution | None:
             cands = tuple(sorted(str(_mint(c.body, m, c.year)) for c in confs))
             return Resolution(None, cands)
         body, year = confs[0].body, confs[0].year
-    elif body is not None and confs and len(confs) == 1 and confs[0].body == body:
-        year = confs[0].year
-    elif body is not None and m.qualifier and m.qualifier.acronym and confs:
-        year = confs[0].year
+    elif body is not None and confs and m.qualifier is not None:
+        # the words name the body; a named conference gives the year
+        year = next((c.year for c in confs if c.body == body), confs[0].year)
     if body is None:
         seen = ctx.seen.get(("itu", m.kind, m.number))
         if seen and m.qualifier is None:
@@ -111,7 +111,13 @@ def resolve_citation(m: Mention, ctx: Context) -> Resolution | None:
     elif m.form == "unga":
         session, _, number = m.number.partition("/")
         letter = number.lstrip("0123456789")
-        res = Resolution(str(keys.unga_resolution(int(session), int(number[: len(number) - len(letter)]), letter)))
+        res = Resolution(
+            str(
+                keys.unga_resolution(
+                    int(session), int(number[: len(number) - len(letter)]), letter
+                )
+            )
+        )
     elif m.form == "rec":
         res = _rec(m, ctx)
     elif m.form == "question":
@@ -132,4 +138,6 @@ def _remember(m: Mention, target: str, ctx: Context) -> None:
     elif m.form == "rec":
         ctx.seen.setdefault(("rec", "rec", m.number.lower()), target)
     elif m.form == "question":
-        ctx.seen.setdefault(("question", "sector", m.number.lower()), target.split("/")[0])
+        ctx.seen.setdefault(
+            ("question", "sector", m.number.lower()), target.split("/")[0]
+        )

@@ -26,17 +26,25 @@ _MAGIC = {
 def _reader(path: Path, head: bytes) -> Reader:
     for magic, name in _MAGIC.items():
         if head.startswith(magic):
-            raise UnsupportedFormat(str(path), f"unsupported format: {name} is not read yet")
+            raise UnsupportedFormat(
+                str(path), f"unsupported format: {name} is not read yet"
+            )
     suffix = path.suffix.lower()
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if suffix == ".xml" or stripped.startswith(b"<?xml") or stripped.startswith(b"<akomaNtoso"):
+    if (
+        suffix == ".xml"
+        or stripped.startswith(b"<?xml")
+        or stripped.startswith(b"<akomaNtoso")
+    ):
         return akn.read
     if suffix == ".json" or stripped[:1] in (b"{", b"["):
         return json_reader.read
     if suffix in TEXT_SUFFIXES:
         return text.read
     if suffix in (".html", ".htm"):
-        raise UnsupportedFormat(str(path), f"unsupported format: {suffix} files are not read yet")
+        raise UnsupportedFormat(
+            str(path), f"unsupported format: {suffix} files are not read yet"
+        )
     return text.read
 
 
@@ -47,7 +55,9 @@ def read_document(path: Path) -> Document:
         if path.is_dir():
             raise UnreadableDocument(str(path), "is a directory")
         if size > MAX_BYTES:
-            raise UnreadableDocument(str(path), f"too large ({size} bytes; limit {MAX_BYTES})")
+            raise UnreadableDocument(
+                str(path), f"too large ({size} bytes; limit {MAX_BYTES})"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(str(path), exc.strerror or str(exc)) from None

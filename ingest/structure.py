@@ -22,7 +22,9 @@ HEADER = re.compile(
     r"(?:\((?P<qual>[^()\n]{0,80})\))?)[ \t*_]*$",
     re.M,
 )
-_BREAK = re.compile(r"^[ \t#*_]*(?:(?i:annex)[ \t]+(?:\d+|[A-Z])[ \t*_]*$|(?i:reasons?)[ \t]*:)", re.M)
+_BREAK = re.compile(
+    r"^[ \t#*_]*(?:(?i:annex)[ \t]+(?:\d+|[A-Z])[ \t*_]*$|(?i:reasons?)[ \t]*:)", re.M
+)
 _LABEL = re.compile(
     r"^[ \t>]*(?:[\-*\u2022+][ \t]+)?[*_]*"
     r"(?P<label>\((?:[a-z]|[ivxl]{1,6}|\d{1,2})\)|(?:[a-z]|[ivxl]{1,6})\)"
@@ -71,10 +73,16 @@ def _blocks(text: str) -> list[Block]:
             continue
         if what == "break" and cur.kind == "body":
             continue
-        blocks.append(Block(cur.start, pos, cur.kind, cur.action, cur.proposal, cur.header))
+        blocks.append(
+            Block(cur.start, pos, cur.kind, cur.action, cur.proposal, cur.header)
+        )
         if what == "amend":
             header = None
-            rest = HEADER.search(m.group("rest").strip()) if m.group("rest").strip() else None
+            rest = (
+                HEADER.search(m.group("rest").strip())
+                if m.group("rest").strip()
+                else None
+            )
             if rest is not None:
                 header = (m.start("rest"), m.end())
             else:
@@ -82,12 +90,16 @@ def _blocks(text: str) -> list[Block]:
                 if nxt and nxt[1] == "header" and nxt[0] - m.end() < 400:
                     header = (nxt[2].start("head"), nxt[2].end("head"))
                     claimed.add(nxt[0])
-            cur = Block(pos, 0, "amendment", m.group("action"), m.group("proposal"), header)
+            cur = Block(
+                pos, 0, "amendment", m.group("action"), m.group("proposal"), header
+            )
         elif what == "header":
             cur = Block(pos, 0, "instrument", header=(m.start("head"), m.end("head")))
         else:
             cur = Block(pos, 0, "body")
-    blocks.append(Block(cur.start, len(text), cur.kind, cur.action, cur.proposal, cur.header))
+    blocks.append(
+        Block(cur.start, len(text), cur.kind, cur.action, cur.proposal, cur.header)
+    )
     return [b for b in blocks if b.end > b.start or b.kind != "body"]
 
 
@@ -128,8 +140,10 @@ def segment_text(text: str) -> Layout:
     for b in blocks:
         events.append((b.start, 0, "block", ""))
     for m in grammar.heading.finditer(text):
-        head = re.match(rf"[ \t>#*_]*((?:(?i:further|also|moreover)\s+)?{grammar.section_lead})",
-                        m.group(0))
+        head = re.match(
+            rf"[ \t>#*_]*((?:(?i:further|also|moreover)\s+)?{grammar.section_lead})",
+            m.group(0),
+        )
         name = _heading_name(m.group(0), head.group(1) if head else m.group(0))
         if name is not None:
             events.append((m.start(), 1, "heading", name))
@@ -142,8 +156,12 @@ def segment_text(text: str) -> Layout:
     section: str | None = None
     stack: list[tuple[str, str]] = []
     label_events = [e for e in events if e[2] == "label"]
-    next_of = {e[0]: (label_events[i + 1][3].strip("()") if i + 1 < len(label_events) else None)
-               for i, e in enumerate(label_events)}
+    next_of = {
+        e[0]: (
+            label_events[i + 1][3].strip("()") if i + 1 < len(label_events) else None
+        )
+        for i, e in enumerate(label_events)
+    }
     for pos, _, what, value in events:
         if what == "block":
             section, stack = None, []

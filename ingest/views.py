@@ -24,7 +24,9 @@ _TRANSLATE = str.maketrans(
 # The forms a substitution takes in deletion-only markup: a struck span followed
 # directly by text of the same form (design/contract.md section 2).
 _FORMS = (
-    re.compile(r"(?:rev\.?\s*)?[^\W\d_][\w.' \-]{0,40}?,?\s*\d{4}", re.I),  # place, year
+    re.compile(
+        r"(?:rev\.?\s*)?[^\W\d_][\w.' \-]{0,40}?,?\s*\d{4}", re.I
+    ),  # place, year
     re.compile(r"(?:rev\.?\s*)?[A-Za-z]{2,6}-\d{2,4}"),  # conference: WRC-03
     re.compile(r"\d+(?:[\-/.]\d+)*"),  # a number: 5, 2012-2015, 22-1/1
 )
@@ -61,7 +63,7 @@ def substitutions(text: str, changes: tuple[Change, ...]) -> tuple[Change, ...]:
     for c in changes:
         if c.kind != "del":
             continue
-        struck = text[c.start:c.end].strip()
+        struck = text[c.start : c.end].strip()
         form = next((f for f in _FORMS if f.fullmatch(struck)), None)
         if form is None:
             continue
@@ -105,4 +107,7 @@ def render_view(doc: Document, view: View) -> ViewText:
 
 def has_changes(doc: Document, start: int, end: int) -> bool:
     """Whether document span [start, end) carries tracked changes."""
-    return any(c.kind in ("del", "ins") and c.start < end and c.end > start for c in doc.changes)
+    return any(
+        c.kind in ("del", "ins") and c.start < end and c.end > start
+        for c in doc.changes
+    )

@@ -4,7 +4,12 @@ This package is the leaf of the stack: it depends on rdflib only. Its data lives
 Turtle files beside this module.
 """
 
-from ontology.errors import InvalidKey, ItukgError, UnreadableDocument, UnsupportedFormat
+from ontology.errors import (
+    InvalidKey,
+    ItukgError,
+    UnreadableDocument,
+    UnsupportedFormat,
+)
 from ontology.gazetteer import Conference, Gazetteer, load_gazetteer
 from ontology.keys import Key, parse_key, work_of
 from ontology.lexicon import Lexicon, load_lexicon

@@ -42,7 +42,9 @@ class Gazetteer:
         """The conferences held at ``place`` in ``year`` (several where bodies met
         together, e.g. Dubai 2012: WTSA-12 and WCIT-12)."""
         p = fold(place)
-        return tuple(c for c in self.conferences if c.year == year and fold(c.place) == p)
+        return tuple(
+            c for c in self.conferences if c.year == year and fold(c.place) == p
+        )
 
     def in_year(self, year: int, body: str | None = None) -> tuple[Conference, ...]:
         return tuple(
@@ -67,7 +69,9 @@ class Gazetteer:
 
     @property
     def places(self) -> tuple[str, ...]:
-        return tuple(sorted({c.place for c in self.conferences}, key=lambda p: (-len(p), p)))
+        return tuple(
+            sorted({c.place for c in self.conferences}, key=lambda p: (-len(p), p))
+        )
 
     @property
     def acronym_prefixes(self) -> tuple[str, ...]:

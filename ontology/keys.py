@@ -122,7 +122,9 @@ def _parse_ra(text: str, parts: dict[str, str]) -> Key:
     number, _, rev = parts["number"].partition("-")
     if not number.isdigit() or (rev and not rev.isdigit()):
         raise InvalidKey(f"not an instrument key: {text!r}")
-    return Key(scheme="instrument", body="ra", kind="res", number=number, version=rev or None)
+    return Key(
+        scheme="instrument", body="ra", kind="res", number=number, version=rev or None
+    )
 
 
 def work_of(text: str) -> str:
@@ -134,30 +136,54 @@ def conference_instrument(body: str, kind: str, number: str, year: int | None) -
     """``{body}/{kind}/{n}[/{year}]``; WTPF opinions are ``wtpf/opinion/{n}/{year}``."""
     version = None if year is None else str(year)
     scheme = "opinion" if kind == "opinion" else "instrument"
-    return Key(scheme=scheme, body=body, kind=kind, number=number.lower(), version=version)
+    return Key(
+        scheme=scheme, body=body, kind=kind, number=number.lower(), version=version
+    )
 
 
 def ra_resolution(number: str, revision: str | None) -> Key:
-    return Key(scheme="instrument", body="ra", kind="res", number=number, version=revision)
+    return Key(
+        scheme="instrument", body="ra", kind="res", number=number, version=revision
+    )
 
 
 def unga_resolution(session: int, number: int, letter: str = "") -> Key:
-    return Key(scheme="unga", body="unga", kind="res", number=f"{session}/{number}{letter.lower()}")
+    return Key(
+        scheme="unga",
+        body="unga",
+        kind="res",
+        number=f"{session}/{number}{letter.lower()}",
+    )
 
 
 def recommendation(sector: str, series: str, number: str, revision: str | None) -> Key:
     version = revision if sector == "itu-r" else None
-    return Key(scheme="rec", body=sector, kind="rec", number=f"{series}.{number}".lower(),
-               version=version)
+    return Key(
+        scheme="rec",
+        body=sector,
+        kind="rec",
+        number=f"{series}.{number}".lower(),
+        version=version,
+    )
 
 
 def question(sector: str, number: str, group: str) -> Key:
-    return Key(scheme="question", body=sector, kind="question", number=f"{number}/{group}".lower())
+    return Key(
+        scheme="question",
+        body=sector,
+        kind="question",
+        number=f"{number}/{group}".lower(),
+    )
 
 
 def provision(instrument: str, unit: str, number: str) -> Key:
-    """instrument is ``constitution``, ``convention`` or ``rr``; unit ``art`` or ``no``."""
-    return Key(scheme="provision", body="itu", kind=f"{instrument}/{unit}", number=number.lower())
+    """``instrument``: constitution, convention or rr; ``unit``: art or no."""
+    return Key(
+        scheme="provision",
+        body="itu",
+        kind=f"{instrument}/{unit}",
+        number=number.lower(),
+    )
 
 
 def named(path: str) -> Key:
@@ -165,8 +191,13 @@ def named(path: str) -> Key:
     return parse_key(path)
 
 
-def document(body: str, year: int, number: str, addendum: str | None = None,
-             revision: str | None = None) -> Key:
+def document(
+    body: str,
+    year: int,
+    number: str,
+    addendum: str | None = None,
+    revision: str | None = None,
+) -> Key:
     n = number.lower()
     if addendum:
         n += f"/add/{addendum}"
@@ -191,6 +222,6 @@ def to_iri(key: str, base: str = DEFAULT_BASE) -> str:
 def from_iri(iri: str, base: str = DEFAULT_BASE) -> str:
     if not iri.startswith(base):
         raise InvalidKey(f"not under {base}: {iri!r}")
-    key = iri[len(base):]
+    key = iri[len(base) :]
     parse_key(key)
     return key

@@ -11,7 +11,12 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS
 
 ITU = Namespace("https://w3id.org/itukg/ontology#")
-_KIND = {"Resolution": "res", "Decision": "dec", "Recommendation": "rec", "Opinion": "opinion"}
+_KIND = {
+    "Resolution": "res",
+    "Decision": "dec",
+    "Recommendation": "rec",
+    "Opinion": "opinion",
+}
 _BASE = "https://w3id.org/itukg/"
 
 
@@ -62,12 +67,16 @@ def _labels(g: Graph, s: URIRef) -> tuple[str, ...]:
 
 def _entries(g: Graph, cls: URIRef) -> tuple[Entry, ...]:
     out = []
-    for s in sorted(g.subjects(RDF.type, cls)):
-        assert isinstance(s, URIRef)
+    for s in sorted(g.subjects(RDF.type, cls), key=str):
+        if not isinstance(s, URIRef):
+            continue
         notation = g.value(s, SKOS.notation)
         sector = g.value(s, ITU.sector)
         prefix = g.value(s, ITU.provisionPrefix)
-        issues = sorted(_KIND.get(str(o).removeprefix(str(ITU)), "") for o in g.objects(s, ITU.issues))
+        issues = sorted(
+            _KIND.get(str(o).removeprefix(str(ITU)), "")
+            for o in g.objects(s, ITU.issues)
+        )
         out.append(
             Entry(
                 notation=str(notation) if notation else str(s).removeprefix(_BASE),
@@ -90,8 +99,9 @@ def load_lexicon() -> Lexicon:
     g = _read("lexicon.ttl")
     sg = _read("sections.ttl")
     sections = []
-    for s in sorted(sg.subjects(SKOS.inScheme, ITU.Sections)):
-        assert isinstance(s, URIRef)
+    for s in sorted(sg.subjects(SKOS.inScheme, ITU.Sections), key=str):
+        if not isinstance(s, URIRef):
+            continue
         labels = _labels(sg, s)
         cites = sg.value(s, ITU.citesAs)
         sections.append(

@@ -12,11 +12,39 @@ from ontology.errors import UnreadableDocument
 
 _SKIP = {"meta", "componentRef", "noteRef"}
 _BLOCKS = {
-    "p", "heading", "subheading", "intro", "wrapUp", "recital", "paragraph", "point",
-    "item", "list", "blockList", "container", "formula", "hcontainer", "component",
-    "longTitle", "preface", "preamble", "mainBody", "conclusions", "attachment",
-    "tblock", "li", "tr", "section", "article", "clause", "subparagraph", "citation",
-    "citations", "recitals", "body", "annex",
+    "p",
+    "heading",
+    "subheading",
+    "intro",
+    "wrapUp",
+    "recital",
+    "paragraph",
+    "point",
+    "item",
+    "list",
+    "blockList",
+    "container",
+    "formula",
+    "hcontainer",
+    "component",
+    "longTitle",
+    "preface",
+    "preamble",
+    "mainBody",
+    "conclusions",
+    "attachment",
+    "tblock",
+    "li",
+    "tr",
+    "section",
+    "article",
+    "clause",
+    "subparagraph",
+    "citation",
+    "citations",
+    "recitals",
+    "body",
+    "annex",
 }
 _SPACED = {"docType", "num", "docStatus", "docProponent"}
 
@@ -76,7 +104,9 @@ class _Renderer:
             self.render(child)
             self.write(child.tail or "")
         if name in ("del", "ins"):
-            self.changes.append(Change(start, self.size, "del" if name == "del" else "ins"))
+            self.changes.append(
+                Change(start, self.size, "del" if name == "del" else "ins")
+            )
         if name in _SPACED and not self._ends_space():
             self.write(" ")
         if block:
@@ -96,13 +126,18 @@ def read(path: Path, data: bytes) -> Document:
         raise UnreadableDocument(str(path), f"not well-formed XML ({exc})") from None
     if _local(root.tag) != "akomaNtoso":
         raise UnreadableDocument(
-            str(path), f"unsupported format: XML root <{_local(root.tag)}> is not Akoma Ntoso"
+            str(path),
+            f"unsupported format: XML root <{_local(root.tag)}> is not Akoma Ntoso",
         )
     r = _Renderer()
     r.render(root)
     text = "".join(r.parts).strip("\n") + "\n"
     lead = len("".join(r.parts)) - len("".join(r.parts).lstrip("\n"))
     changes = tuple(
-        Change(c.start - lead, c.end - lead, c.kind) for c in r.changes if c.end > c.start
+        Change(c.start - lead, c.end - lead, c.kind)
+        for c in r.changes
+        if c.end > c.start
     )
-    return Document(path=str(path), stem=path.stem, text=text, changes=changes, fmt="akn")
+    return Document(
+        path=str(path), stem=path.stem, text=text, changes=changes, fmt="akn"
+    )

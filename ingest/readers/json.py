@@ -44,6 +44,8 @@ def read(path: Path, data: bytes) -> Document:
         s = s.replace("\r\n", "\n").strip()
         m = _HEADER.match(s)
         if m:
-            s = m.group(1) + "\n" + s[m.end():]
+            s = m.group(1) + "\n" + s[m.end() :]
         parts.append(s)
-    return Document(path=str(path), stem=path.stem, text="\n\n".join(parts) + "\n", fmt="json")
+    return Document(
+        path=str(path), stem=path.stem, text="\n\n".join(parts) + "\n", fmt="json"
+    )

@@ -20,12 +20,15 @@ def decode(path: Path, data: bytes) -> str:
     if not data.strip():
         raise UnreadableDocument(str(path), "empty file")
     if b"\x00" in data[:65536]:
-        raise UnreadableDocument(str(path), "binary file (NUL bytes), not a text document")
+        raise UnreadableDocument(
+            str(path), "binary file (NUL bytes), not a text document"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UnreadableDocument(
-            str(path), f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})"
+            str(path),
+            f"not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})",
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -41,7 +44,11 @@ def strike_changes(text: str) -> list[Change]:
         if b - a - 2 > _MAX_STRIKE or "\n\n" in text[a:b]:
             i += 1
             continue
-        changes += [Change(a, a + 2, "markup"), Change(a + 2, b, "del"), Change(b, b + 2, "markup")]
+        changes += [
+            Change(a, a + 2, "markup"),
+            Change(a + 2, b, "del"),
+            Change(b, b + 2, "markup"),
+        ]
         i += 2
     return changes
 
@@ -51,4 +58,6 @@ def read(path: Path, data: bytes) -> Document:
     changes = strike_changes(text)
     changes += [Change(m.start(), m.end(), "markup") for m in _EMPHASIS.finditer(text)]
     changes.sort(key=lambda c: (c.start, c.end))
-    return Document(path=str(path), stem=path.stem, text=text, changes=tuple(changes), fmt="text")
+    return Document(
+        path=str(path), stem=path.stem, text=text, changes=tuple(changes), fmt="text"
+    )

@@ -1,0 +1,26 @@
+"""Shared fixtures. Real documents stay in ../shared (ITUKG_SHARED may point
+elsewhere); tests that need them skip when it is absent, and fail when CI=true."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("ITUKG_SHARED", ROOT.parent / "shared")).resolve()
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The shared folder with the real corpus and the scorer."""
+    path = shared_dir()
+    if not (path / "corpus").is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the shared corpus is missing at {path} (CI=true)")
+        pytest.skip(f"no shared corpus at {path}")
+    return path
