@@ -92,7 +92,7 @@ def _citations(
                 view=view.view,
                 source=source,
                 target=res.target,
-                text=" ".join(view.text[m.start : m.end].split()),
+                text=view.words[m.start : m.end],
                 start=start,
                 end=end,
                 section=section,

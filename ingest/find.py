@@ -140,7 +140,12 @@ class _Scanner:
         m = self.g.before_body.search(self.text, lo, pos)
         if m is not None:
             body = self.g.body_of(m.group("name"))
-            found = m.group("wyear") or m.group("pyear") or m.group("syear")
+            found = (
+                m.group("wyear")
+                or m.group("pyear")
+                or m.group("syear")
+                or self._acronym_year(m.group("name"), m.group("acrsfx"))
+            )
             return Words(
                 body=body, year=int(found) if found else None, start=m.start(), end=pos
             )
@@ -162,8 +167,16 @@ class _Scanner:
             body: str | None = "self"
         else:
             body = self.g.body_of(m.group("name") or m.group("paren") or "")
-        year = int(m.group("wyear")) if m.group("wyear") else None
+        found = m.group("wyear") or self._acronym_year(m.group("name"), m.group("acrsfx"))
+        year = int(found) if found else None
         return Words(body=body, year=year, start=pos, end=m.end()), m.end()
+
+    def _acronym_year(self, name: str | None, suffix: str | None) -> str | None:
+        """The year of a conference named by acronym: "WTPF-13" is 2013."""
+        if not name or not suffix:
+            return None
+        conf = self.g.gazetteer.by_acronym(name + suffix)
+        return str(conf.year) if conf else None
 
     def pinpoint(self, pos: int) -> tuple[str | None, int]:
         lo = max(self.floor, pos - 80, self.text.rfind("\n", 0, pos) + 1)

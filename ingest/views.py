@@ -37,7 +37,8 @@ class ViewText:
     """The text of one view and the map back to document offsets."""
 
     view: View
-    text: str
+    text: str  # the view's text, spaces, hyphens and quotes made plain (for matching)
+    words: str  # the same characters as they stand in the file (for quoting)
     starts: tuple[int, ...]  # view offset where each kept piece starts
     raws: tuple[int, ...]  # document offset of the same piece
 
@@ -101,8 +102,14 @@ def render_view(doc: Document, view: View) -> ViewText:
         pieces.append(doc.text[pos:])
         starts.append(size)
         raws.append(pos)
-    text = "".join(pieces).translate(_TRANSLATE)
-    return ViewText(view=view, text=text, starts=tuple(starts), raws=tuple(raws))
+    words = "".join(pieces)
+    return ViewText(
+        view=view,
+        text=words.translate(_TRANSLATE),
+        words=words,
+        starts=tuple(starts),
+        raws=tuple(raws),
+    )
 
 
 def has_changes(doc: Document, start: int, end: int) -> bool:
