@@ -167,7 +167,9 @@ class _Scanner:
             body: str | None = "self"
         else:
             body = self.g.body_of(m.group("name") or m.group("paren") or "")
-        found = m.group("wyear") or self._acronym_year(m.group("name"), m.group("acrsfx"))
+        found = m.group("wyear") or self._acronym_year(
+            m.group("name"), m.group("acrsfx")
+        )
         year = int(found) if found else None
         return Words(body=body, year=year, start=pos, end=m.end()), m.end()
 
