@@ -4,9 +4,10 @@ paragraph and pinpoint, and every amendment block."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from pathlib import Path
 
-from ingest.find import find_citations
+from ingest.find import Mention, find_citations
 from ingest.identify import Identity, header_key, identify_document
 from ingest.models import Amendment, Citation, Document, Record, View
 from ingest.resolve import Context, resolve_citation
@@ -66,7 +67,7 @@ def _amendment(
 
 
 def _citations(
-    doc: Document,
+    mentions: list[Mention],
     view: ViewText,
     layout: Layout,
     block: Block,
@@ -76,7 +77,7 @@ def _citations(
 ) -> list[Citation]:
     out = []
     skip = block.header
-    for m in find_citations(view.text, block.start, block.end):
+    for m in mentions:
         if skip and m.start < skip[1] and m.end > skip[0]:
             continue
         res = resolve_citation(m, ctx)
@@ -104,6 +105,19 @@ def _citations(
     return out
 
 
+def _by_block(
+    mentions: list[Mention], blocks: tuple[Block, ...]
+) -> list[list[Mention]]:
+    """Mentions grouped by the block they start in (blocks are in text order)."""
+    starts = [b.start for b in blocks]
+    groups: list[list[Mention]] = [[] for _ in blocks]
+    for m in mentions:
+        i = bisect_right(starts, m.start) - 1
+        if i >= 0:
+            groups[i].append(m)
+    return groups
+
+
 def extract_document(doc: Document) -> list[Record]:
     """All records of one document, citations in text order per view, then the
     amendments."""
@@ -121,7 +135,8 @@ def extract_document(doc: Document) -> list[Record]:
     headers: dict[tuple[View, int], str | None] = {}
     for view, vt in views.items():
         layout = layouts[view]
-        for block in layout.blocks:
+        by_block = _by_block(find_citations(vt.text), layout.blocks)
+        for block, mentions in zip(layout.blocks, by_block, strict=True):
             raw_start, raw_end = vt.raw(block.start), vt.raw_end(block.end)
             if view == "previous" and not has_changes(doc, raw_start, raw_end):
                 continue
@@ -132,7 +147,7 @@ def extract_document(doc: Document) -> list[Record]:
                 ident.conference.body if ident.conference else None
             )
             ctx = Context(body=body, sector=_sector(body))
-            records += _citations(doc, vt, layout, block, source, ctx, doc_key)
+            records += _citations(mentions, vt, layout, block, source, ctx, doc_key)
     for block in layouts["current"].blocks:
         if block.kind != "amendment":
             continue

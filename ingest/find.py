@@ -1,12 +1,14 @@
 """Find the citations in a text: every form of design/contract.md, as mentions
 that still need resolving to keys (``resolve``).
 
-Linear time: one pass of a trigger expression over the text, then bounded
-anchored matches at each trigger (never more than ``_WINDOW`` characters ahead)."""
+Linear time: literal scans for the first words of every form, then the trigger
+expression and bounded anchored matches at each hit (never more than ``_WINDOW``
+characters ahead)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ingest.grammar import Grammar, load_grammar
@@ -667,6 +669,16 @@ def _sector_of_body(g: Grammar, body: str | None) -> str | None:
     return g.lexicon.sector_of(body) if body else None
 
 
+def _triggers(text: str, start: int, stop: int, g: Grammar) -> Iterator[re.Match[str]]:
+    """The trigger matches in order: literal scans for the first words, then the
+    full trigger expression anchored at each hit."""
+    hits = sorted({m.start() for a in g.anchors for m in a.finditer(text, start, stop)})
+    for pos in hits:
+        m = g.trigger.match(text, pos, stop)
+        if m is not None:
+            yield m
+
+
 def find_citations(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Every citation mention in ``text[start:end]``, in order of appearance."""
     grammar = load_grammar()
@@ -674,7 +686,7 @@ def find_citations(text: str, start: int = 0, end: int | None = None) -> list[Me
     stop = len(text) if end is None else end
     found: list[Mention] = []
     consumed = start
-    for m in grammar.trigger.finditer(text, start, stop):
+    for m in _triggers(text, start, stop, grammar):
         if m.start() < consumed:
             continue
         scanner.floor = consumed

@@ -47,6 +47,7 @@ class Grammar:
     wsis_names: str
     section_lead: str  # alternation of heading lead words
     trigger: re.Pattern[str]
+    anchors: tuple[re.Pattern[str], ...]  # literal first words of every trigger
     before_body: re.Pattern[str]
     before_list: re.Pattern[str]
     after_body: re.Pattern[str]
@@ -61,6 +62,23 @@ class Grammar:
 
     def instrument_of(self, label: str) -> str | None:
         return self.label_to_instrument.get(fold(label))
+
+
+_TRIGGER_WORDS = (
+    "resolution", "decision", "recommendation", "opinion", "res.", "rec.", "question",
+    "article", "action line", "no.", "nos.",
+)
+_TRIGGER_LITERALS = ("A/RES/", "ITU-T", "ITU-R", "CCITT", "CCIR", "CS", "CV")
+
+
+def _anchors(names: list[str]) -> tuple[re.Pattern[str], ...]:
+    """Literal patterns that every trigger starts with, in each case a text writes
+    them (lower, Title, UPPER). A literal scan runs at memory speed, where one
+    alternation of case-insensitive words would look at every position."""
+    words = set(_TRIGGER_LITERALS)
+    for w in _TRIGGER_WORDS + tuple(n.split()[0] for n in names):
+        words |= {w.lower(), w[:1].upper() + w[1:].lower(), w.title(), w.upper(), w}
+    return tuple(re.compile(re.escape(w)) for w in sorted(words))
 
 
 @lru_cache(maxsize=1)
@@ -131,13 +149,13 @@ def load_grammar() -> Grammar:
         r"|through\s+(?:its\s+)?)?(?:the\s+)?"
     )
     before_body = re.compile(
-        rf"(?:(?P<wyear>\d{{4}})\s+)?(?P<name>{body_names})(?P<acrsfx>-\d{{2,4}})?"
+        rf"(?<![\w-])(?:(?P<wyear>\d{{4}})\s+)?(?P<name>{body_names})(?P<acrsfx>-\d{{2,4}})?"
         rf"(?:\s*\((?:(?P<acr>[A-Z]{{2,6}})|[^()\n]{{1,40}}?,?\s*(?P<pyear>\d{{4}}))\))?"
         rf"{connector}$"
     )
     kinds = r"(?i:resolutions?|decisions|recommendations|opinions)"
     before_list = re.compile(
-        rf"(?:(?P<name>{body_names})(?:-\d{{2,4}})?\s+{kinds}"
+        rf"(?<![\w-])(?:(?P<name>{body_names})(?:-\d{{2,4}})?\s+{kinds}"
         rf"|{kinds}\s+(?:(?i:adopted|approved)\s+)?(?i:at|by|of)\s+(?:(?i:the)\s+)?"
         rf"(?P<name2>{body_names})(?:-\d{{2,4}})?)(?:\s*\([A-Z]{{2,6}}\))?\s*,?\s*"
         r"(?:(?i:particularly|in\s+particular|including|notably|such\s+as|namely|inter\s+alia"
@@ -180,6 +198,7 @@ def load_grammar() -> Grammar:
         wsis_names=wsis_names,
         section_lead=section_lead,
         trigger=trigger,
+        anchors=_anchors(w_names),
         before_body=before_body,
         before_list=before_list,
         after_body=after_body,

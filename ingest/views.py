@@ -16,10 +16,19 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
 _SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\t\u3000"
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _QUOTES = "\u2019\u2018\u201b\u02bc"
-_TRANSLATE = str.maketrans(
-    _SPACES + _HYPHENS + _QUOTES,
-    " " * len(_SPACES) + "-" * len(_HYPHENS) + "'" * len(_QUOTES),
+_PLAIN = dict(
+    zip(
+        _SPACES + _HYPHENS + _QUOTES,
+        " " * len(_SPACES) + "-" * len(_HYPHENS) + "'" * len(_QUOTES),
+        strict=True,
+    )
 )
+_SPECIAL = re.compile(f"[{re.escape(_SPACES + _HYPHENS + _QUOTES)}]")
+
+
+def _plain(text: str) -> str:
+    """Special spaces, hyphens and quotes made plain, one character for one."""
+    return _SPECIAL.sub(lambda m: _PLAIN[m.group()], text)
 
 # The forms a substitution takes in deletion-only markup: a struck span followed
 # directly by text of the same form (design/contract.md section 2).
@@ -105,7 +114,7 @@ def render_view(doc: Document, view: View) -> ViewText:
     words = "".join(pieces)
     return ViewText(
         view=view,
-        text=words.translate(_TRANSLATE),
+        text=_plain(words),
         words=words,
         starts=tuple(starts),
         raws=tuple(raws),
