@@ -1,20 +1,35 @@
 """The ``itukg`` command line. Errors are mapped here, once: an unreadable file is
 one line on stderr (``itukg: FILE: reason``) and exit status 1, while the other
-files are still processed."""
+files are still processed; any other error of the project (an unknown query, a bad
+parameter, a store that cannot be reached) is one line on stderr and exit status 2."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import wraps
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
+import pyoxigraph as ox
 
 from ingest.extract import extract_document
 from ingest.models import Citation, Record
+from ingest.pipeline import ingest_paths, remove_documents
 from ingest.sources import read_document
+from ontology import keys
 from ontology.errors import ItukgError
+from ontology.store import GraphStore, open_store
+from queries import Table, get_query, list_queries, run_query
+from queries.networks import to_digraph
+from queries.run import table as to_table
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _files(paths: tuple[Path, ...]) -> Iterator[Path]:
@@ -50,10 +65,68 @@ def _table_row(r: Record) -> str:
     return f"{r.action:<8} {proposal:<22} {target:<26} -> {result}"
 
 
+def _errors(func: F) -> F:
+    """Map the project's errors to one stderr line and exit status 2."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ItukgError as exc:
+            click.echo(f"itukg: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _store(ctx: click.Context) -> GraphStore:
+    obj: dict[str, Any] = ctx.obj
+    return open_store(obj["store"])
+
+
+def _print_table(t: Table, fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(t.records(), ensure_ascii=False, indent=1))
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(t.columns)
+        w.writerows(["" if v is None else v for v in row] for row in t.rows)
+        click.echo(buf.getvalue(), nl=False)
+        return
+    widths = [
+        min(40, max([len(c)] + [len(str(r[i] or "")) for r in t.rows]))
+        for i, c in enumerate(t.columns)
+    ]
+    click.echo("  ".join(c.ljust(w) for c, w in zip(t.columns, widths, strict=True)))
+    for row in t.rows:
+        cells = ["" if v is None else str(v) for v in row]
+        click.echo(
+            "  ".join(c[:w].ljust(w) for c, w in zip(cells, widths, strict=True))
+        )
+    click.echo(f"({len(t.rows)} rows)")
+
+
 @click.group()
 @click.version_option(package_name="itukg")
-def main() -> None:
+@click.option(
+    "--store",
+    default=lambda: os.environ.get("ITUKG_STORE", "data/store"),
+    show_default="data/store, or $ITUKG_STORE",
+    help="A folder (embedded Oxigraph store) or the URL of a SPARQL 1.1 server "
+    "(e.g. http://127.0.0.1:7878 for `oxigraph serve --union-default-graph`).",
+)
+@click.option(
+    "--base",
+    default=lambda: os.environ.get("ITUKG_BASE", keys.DEFAULT_BASE),
+    show_default=keys.DEFAULT_BASE,
+    help="The base IRI of instrument keys.",
+)
+@click.pass_context
+def main(ctx: click.Context, store: str, base: str) -> None:
     """itukg: a knowledge graph of cross-references between ITU resolutions."""
+    ctx.obj = {"store": store, "base": base}
 
 
 @main.command()
@@ -102,3 +175,163 @@ def text(file: Path) -> None:
         _fail(file, exc)
         sys.exit(1)
     sys.stdout.write(doc.text)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_context
+@_errors
+def ingest(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    """Ingest PATHS (files and folders, recursively) into the store.
+
+    A changed file replaces its document's graph, an unchanged one is skipped.
+    Exit status 1 when any file failed; the others are still ingested."""
+    store = _store(ctx)
+    files = list(_files(paths))
+    if sys.stderr.isatty():
+        with click.progressbar(
+            length=len(files), label="ingesting", file=sys.stderr
+        ) as bar:
+            summary = ingest_paths(
+                store, files, ctx.obj["base"], progress=lambda _: bar.update(1)
+            )
+    else:
+        summary = ingest_paths(store, files, ctx.obj["base"])
+    store.close()
+    for line in summary.errors:
+        click.echo(f"itukg: {line}", err=True)
+    click.echo(f"{len(files)} files: {summary.line()}")
+    sys.exit(1 if summary.failed else 0)
+
+
+@main.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.pass_context
+@_errors
+def remove(ctx: click.Context, targets: tuple[str, ...]) -> None:
+    """Remove documents from the store, given by key or by the file they came from."""
+    store = _store(ctx)
+    summary = remove_documents(store, targets, ctx.obj["base"])
+    store.close()
+    for line in summary.errors:
+        click.echo(f"itukg: {line}", err=True)
+    click.echo(f"{summary.removed} documents removed")
+    sys.exit(1 if summary.failed else 0)
+
+
+def _params(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for v in values:
+        name, sep, val = v.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{v!r} is not name=value", param_hint="--param")
+        out[name] = val
+    return out
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A parameter of the query (repeatable).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@click.pass_context
+@_errors
+def query(
+    ctx: click.Context, name: str | None, params: tuple[str, ...], fmt: str
+) -> None:
+    """Run the named query NAME; without NAME, list the named queries."""
+    if name is None:
+        for q in list_queries():
+            args = " ".join(f"--param {p.name}=…" for p in q.params)
+            click.echo(f"{q.name:<24} {q.summary}" + (f"  [{args}]" if args else ""))
+        return
+    get_query(name)
+    _print_table(run_query(_store(ctx), name, _params(params), ctx.obj["base"]), fmt)
+
+
+@main.command()
+@click.argument("sparql")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@click.pass_context
+@_errors
+def sparql(ctx: click.Context, sparql: str, fmt: str) -> None:
+    """Run a SPARQL query (the default graph is the union of all graphs)."""
+    base = ctx.obj["base"]
+    _print_table(to_table(_store(ctx).query(sparql), base), fmt)
+
+
+_RDF_FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "nq": ox.RdfFormat.N_QUADS,
+    "ttl": ox.RdfFormat.TURTLE,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["trig", "nq", "ttl", "jsonld", "graphml", "gexf", "csv"]),
+    help="trig, nq: every named graph; ttl, jsonld: their union; graphml, gexf, "
+    "csv: the citation network (Gephi, Cytoscape, spreadsheets).",
+)
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path), help="Default: stdout."
+)
+@click.pass_context
+@_errors
+def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
+    """Write the graph for other tools."""
+    store = _store(ctx)
+    data = _export(store, fmt, ctx.obj["base"])
+    if output:
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+def _export(store: GraphStore, fmt: str, base: str) -> bytes:
+    if fmt in ("trig", "nq"):
+        return store.dump(_RDF_FORMATS[fmt])
+    if fmt in ("ttl", "jsonld"):
+        triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        if not isinstance(triples, ox.QueryTriples):
+            return b""
+        data = ox.serialize(triples, format=_RDF_FORMATS[fmt])
+        return data if isinstance(data, bytes) else b""
+    edges = run_query(store, "citation-edges", {}, base)
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(edges.columns)
+        w.writerows(["" if v is None else v for v in row] for row in edges.rows)
+        return buf.getvalue().encode("utf-8")
+    import networkx as nx
+
+    g = to_digraph(edges)
+    out = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(g, out)
+    else:
+        nx.write_gexf(g, out)
+    return out.getvalue()

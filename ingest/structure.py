@@ -103,17 +103,43 @@ def _blocks(text: str) -> list[Block]:
     return [b for b in blocks if b.end > b.start or b.kind != "body"]
 
 
-def _heading_name(line: str, head: str) -> str | None:
+_MODIFIERS = re.compile(
+    r"(?:\s+(?:further|also|moreover|in\s+particular|with\s+(?:appreciation|satisfaction"
+    r"|concern|gratitude|deep\s+concern)))*",
+    re.I,
+)
+
+
+def _heading_name(line: str, head: str, preamble: bool) -> str | None:
     """A heading line's section name, or None when the line is a sentence that
-    merely begins with a heading word. A long line is a heading (UNGA style:
-    "Recalling its resolution 70/1 of 25 September 2015,") only when it ends with a
-    comma; its name is then the lead words."""
+    merely begins with a heading word.
+
+    A preamble heading is its lead words and their modifiers ("recognizing
+    further"), even when the recital follows on the same line; an operative heading
+    is the whole short line, addressee included ("instructs the Secretary-General,
+    in collaboration with …"), unless a citation or a label follows on it. A long
+    line is a heading (UNGA style: "Recalling its resolution 70/1 of …,") only
+    when it ends with a comma."""
     clean = " ".join(line.strip(" \t>#*_").split())
+    lead = " ".join(head.split())
+    mods = _MODIFIERS.match(clean, len(lead)) if clean.lower().startswith(lead.lower()) else None
+    short = lead + (mods.group(0) if mods else "")
+    rest = clean[len(short):].strip(" ,:;")
+    if not rest:
+        return short.lower()
     if len(clean) <= 150 and not clean.endswith((";", ".")):
+        if preamble or re.search(r"\d|\(", rest):
+            return short.lower()
         return clean.rstrip(",:;").lower()
     if clean.endswith(","):
-        return " ".join(head.split()).lower()
+        return short.lower()
     return None
+
+
+def _is_preamble(lead: str) -> bool:
+    words = " ".join(lead.lower().split())
+    words = re.sub(r"^(?:further|also|moreover)\s+", "", words)
+    return any(words in s.labels for s in load_grammar().lexicon.sections if s.part == "preamble")
 
 
 def _kind(core: str, stack: list[tuple[str, str]], next_core: str | None) -> str:
@@ -144,7 +170,8 @@ def segment_text(text: str) -> Layout:
             rf"[ \t>#*_]*((?:(?i:further|also|moreover)\s+)?{grammar.section_lead})",
             m.group(0),
         )
-        name = _heading_name(m.group(0), head.group(1) if head else m.group(0))
+        lead = head.group(1) if head else m.group(0)
+        name = _heading_name(m.group(0), lead, _is_preamble(lead))
         if name is not None:
             events.append((m.start(), 1, "heading", name))
     labels = list(_LABEL.finditer(text))

@@ -5,6 +5,7 @@ map from its offsets back to offsets in the document text."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -23,12 +24,18 @@ _PLAIN = dict(
         strict=True,
     )
 )
-_SPECIAL = re.compile(f"[{re.escape(_SPACES + _HYPHENS + _QUOTES)}]")
+_SPECIAL = re.compile(f"[{re.escape(_SPACES + _HYPHENS + _QUOTES)}]|(?![0-9])\\d")
+
+
+def _one(m: re.Match[str]) -> str:
+    ch = m.group()
+    return _PLAIN.get(ch) or str(unicodedata.digit(ch, 0))
 
 
 def _plain(text: str) -> str:
-    """Special spaces, hyphens and quotes made plain, one character for one."""
-    return _SPECIAL.sub(lambda m: _PLAIN[m.group()], text)
+    """Special spaces, hyphens and quotes made plain and digits of other scripts
+    made ASCII ("١٣٠" is 130), one character for one."""
+    return _SPECIAL.sub(_one, text)
 
 # The forms a substitution takes in deletion-only markup: a struck span followed
 # directly by text of the same form (design/contract.md section 2).

@@ -65,7 +65,7 @@ _SCHEMES: dict[str, tuple[str, str]] = {
     ),
     "file": (r"(?P<body>doc)/(?P<number>[^/\s]+)", "{body}/{number}"),
 }
-_COMPILED = {s: re.compile(p) for s, (p, _) in _SCHEMES.items()}
+_COMPILED = {s: re.compile(p, re.ASCII) for s, (p, _) in _SCHEMES.items()}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,198 @@
+"""Extraction throughput beside a plain regex scan of the same text.
+
+The corpus is ``examples/*`` and the text, markdown, XML and JSON documents of
+``$ITUKG_SHARED/corpus`` (default ``../shared`` beside the repository; whatever is
+missing is skipped), written to a temporary folder as separate files of about
+1.5 MB: each text or markdown document is repeated to that size (a repeated
+document is still a document of its format), XML and JSON files are used as they
+are, and text documents are written again, in turn, until the corpus reaches
+``MIN_BYTES``.
+
+Measured in one process, after start-up:
+
+- ours: ``extract_document(read_document(path))`` for every file, reading included;
+- baseline: ``re.compile("Resolution").finditer`` over the same files' text, already
+  in memory, counting matches (best of ``BASELINE_REPEATS`` passes: one pass is
+  too short to time reliably).
+
+MB are 10**6 bytes of the files as written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from ingest import extract_document, read_document
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = Path(__file__).resolve().parent / "results" / "extract.json"
+MIN_BYTES = 20 * 10**6
+FILE_BYTES = 3 * 10**6 // 2
+BASELINE_REPEATS = 5
+TEXT_SUFFIXES = (".txt", ".md")
+AS_IS_SUFFIXES = (".xml", ".json")
+MB = 10**6
+
+
+@dataclass(frozen=True)
+class Result:
+    corpus_bytes: int
+    files: int
+    sources: list[str]
+    ours_seconds: float
+    ours_mb_per_s: float
+    records: int
+    records_per_s: float
+    baseline_seconds: float
+    baseline_mb_per_s: float
+    baseline_matches: int
+    ratio_ours_to_baseline: float
+    python: str
+    machine: str
+    cpus: int | None
+
+
+# ---------------------------------------------------------------- the corpus
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("ITUKG_SHARED") or REPO.parent / "shared")
+
+
+def source_documents() -> list[Path]:
+    """The documents the corpus is made of, in a stable order (gold files are
+    answers, not documents)."""
+    found = sorted((REPO / "examples").glob("*"))
+    corpus = shared_dir() / "corpus"
+    if corpus.is_dir():
+        found += sorted(p for p in corpus.rglob("*") if p.is_file())
+    suffixes = TEXT_SUFFIXES + AS_IS_SUFFIXES
+    return [
+        p
+        for p in found
+        if p.suffix.lower() in suffixes and not p.name.endswith(".gold.json")
+    ]
+
+
+def repeated(text: str, size: int) -> str:
+    """``text`` repeated, paragraph after paragraph, to at least ``size``
+    characters."""
+    text = text.rstrip("\n") + "\n\n"
+    return text * max(1, -(-size // len(text)))
+
+
+def build_corpus(sources: list[Path], folder: Path, min_bytes: int) -> list[Path]:
+    """Write the corpus files into ``folder``; return them."""
+    texts = [p for p in sources if p.suffix.lower() in TEXT_SUFFIXES]
+    if not texts:
+        raise SystemExit("benchmark: no text or markdown documents found")
+    written: list[Path] = []
+    total = 0
+
+    def write(source: Path, data: bytes, copy: int) -> None:
+        nonlocal total
+        path = folder / f"{source.stem}-{copy}{source.suffix}"
+        path.write_bytes(data)
+        written.append(path)
+        total += len(data)
+
+    for source in sources:
+        data = source.read_bytes()
+        if source.suffix.lower() in TEXT_SUFFIXES:
+            data = repeated(data.decode("utf-8"), FILE_BYTES).encode("utf-8")
+        write(source, data, 0)
+    copy = 1
+    while total < min_bytes:
+        source = texts[(copy - 1) % len(texts)]
+        text = repeated(source.read_text(encoding="utf-8"), FILE_BYTES)
+        write(source, text.encode("utf-8"), 1 + (copy - 1) // len(texts))
+        copy += 1
+    return written
+
+
+# ---------------------------------------------------------------- the measures
+
+
+def measure_ours(paths: list[Path]) -> tuple[float, int]:
+    """Seconds to read and extract every file, and the records found."""
+    records = 0
+    start = time.perf_counter()
+    for path in paths:
+        records += len(extract_document(read_document(path)))
+    return time.perf_counter() - start, records
+
+
+def measure_baseline(texts: list[str]) -> tuple[float, int]:
+    """Best seconds of a ``Resolution`` scan over every text, and its matches."""
+    pattern = re.compile("Resolution")
+    best, matches = float("inf"), 0
+    for _ in range(BASELINE_REPEATS):
+        start = time.perf_counter()
+        matches = sum(1 for text in texts for _ in pattern.finditer(text))
+        best = min(best, time.perf_counter() - start)
+    return best, matches
+
+
+def run(min_bytes: int = MIN_BYTES) -> Result:
+    sources = source_documents()
+    with tempfile.TemporaryDirectory(prefix="itukg-bench-") as tmp:
+        paths = build_corpus(sources, Path(tmp), min_bytes)
+        size = sum(p.stat().st_size for p in paths)
+        ours_s, records = measure_ours(paths)
+        texts = [p.read_text(encoding="utf-8") for p in paths]
+        base_s, matches = measure_baseline(texts)
+    ours_rate, base_rate = size / MB / ours_s, size / MB / base_s
+    return Result(
+        corpus_bytes=size,
+        files=len(paths),
+        sources=[label(p) for p in sources],
+        ours_seconds=round(ours_s, 3),
+        ours_mb_per_s=round(ours_rate, 3),
+        records=records,
+        records_per_s=round(records / ours_s, 1),
+        baseline_seconds=round(base_s, 4),
+        baseline_mb_per_s=round(base_rate, 1),
+        baseline_matches=matches,
+        ratio_ours_to_baseline=round(ours_rate / base_rate, 6),
+        python=platform.python_version(),
+        machine=platform.machine(),
+        cpus=os.cpu_count(),
+    )
+
+
+def label(path: Path) -> str:
+    for root, name in ((REPO, ""), (shared_dir(), "$ITUKG_SHARED/")):
+        if path.is_relative_to(root):
+            return name + path.relative_to(root).as_posix()
+    return str(path)
+
+
+# ---------------------------------------------------------------- report
+
+
+def table(r: Result) -> str:
+    rows = [
+        ("corpus", f"{r.corpus_bytes / MB:.1f} MB in {r.files} files"),
+        ("ours", f"{r.ours_mb_per_s:.2f} MB/s ({r.ours_seconds:.1f} s)"),
+        ("baseline", f"{r.baseline_mb_per_s:.1f} MB/s (re 'Resolution')"),
+        ("ours/baseline", f"{r.ratio_ours_to_baseline:.5f}"),
+        ("records/s", f"{r.records_per_s:,.0f} ({r.records:,} records)"),
+    ]
+    width = max(len(name) for name, _ in rows)
+    return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
+
+
+def main() -> None:
+    result = run()
+    print("extract throughput")
+    print(table(result))
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(asdict(result), indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {RESULTS.relative_to(REPO)}")

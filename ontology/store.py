@@ -1,0 +1,191 @@
+"""Where the graph lives: an embedded Oxigraph store on disk (the default) or a
+SPARQL 1.1 server (Query, Update and Graph Store protocols), behind one interface.
+
+Every query sees the union of all named graphs as its default graph (start an
+Oxigraph server with ``--union-default-graph``). One named graph per ingested
+document; replacing a document's graph is one SPARQL update, hence one transaction.
+"""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from ontology.errors import ItukgError
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+Result = ox.QueryBoolean | ox.QuerySolutions | ox.QueryTriples
+
+
+class StoreError(ItukgError):
+    """The store could not be opened, read or written."""
+
+
+class GraphStore(Protocol):
+    location: str
+
+    def query(self, sparql: str) -> Result: ...
+
+    def update(self, sparql: str) -> None: ...
+
+    def replace_graph(self, graph: str, triples: Iterable[str]) -> None: ...
+
+    def dump(self, fmt: ox.RdfFormat) -> bytes: ...
+
+    def close(self) -> None: ...
+
+
+def _insert(graph: str, triples: Iterable[str]) -> str:
+    body = "\n".join(triples)
+    return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
+
+
+class EmbeddedStore:
+    """pyoxigraph's on-disk store (or in memory when ``path`` is None)."""
+
+    def __init__(self, path: Path | None, read_only: bool = False) -> None:
+        self.location = str(path) if path else ":memory:"
+        try:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(
+                f"{self.location}: cannot open the store ({exc})"
+            ) from None
+
+    def query(self, sparql: str) -> Result:
+        try:
+            return self._store.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise StoreError(f"bad SPARQL: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"{self.location}: {exc}") from None
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except SyntaxError as exc:
+            raise StoreError(f"bad SPARQL update: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"{self.location}: {exc}") from None
+
+    def replace_graph(self, graph: str, triples: Iterable[str]) -> None:
+        self.update(_insert(graph, triples))
+
+    def dump(self, fmt: ox.RdfFormat) -> bytes:
+        out = self._store.dump(format=fmt)
+        return out if isinstance(out, bytes) else b""
+
+    def close(self) -> None:
+        self._store.flush()
+
+    @property
+    def raw(self) -> ox.Store:
+        """The pyoxigraph store itself (bulk loading in benchmarks)."""
+        return self._store
+
+
+class RemoteStore:
+    """A SPARQL 1.1 server such as ``oxigraph serve --union-default-graph``.
+
+    ``url`` is its base (``http://127.0.0.1:7878``); queries go to ``/query``,
+    updates to ``/update`` and dumps to ``/store``."""
+
+    def __init__(self, url: str, timeout: float = 60.0) -> None:
+        self.location = url.rstrip("/")
+        self.timeout = timeout
+
+    def _post(self, path: str, data: bytes, ctype: str, accept: str) -> bytes:
+        req = urllib.request.Request(
+            self.location + path,
+            data=data,
+            method="POST",
+            headers={"Content-Type": ctype, "Accept": accept},
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                body: bytes = resp.read()
+                return body
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace")[:300]
+            raise StoreError(
+                f"{self.location}{path}: HTTP {exc.code}: {detail}"
+            ) from None
+        except (urllib.error.URLError, OSError) as exc:
+            raise StoreError(
+                f"{self.location}: cannot reach the server ({exc})"
+            ) from None
+
+    def query(self, sparql: str) -> Result:
+        accept = "application/sparql-results+json, application/n-triples;q=0.9"
+        req = urllib.request.Request(
+            self.location + "/query",
+            data=sparql.encode("utf-8"),
+            method="POST",
+            headers={"Content-Type": "application/sparql-query", "Accept": accept},
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                ctype = resp.headers.get("Content-Type", "")
+                body = resp.read()
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace")[:300]
+            raise StoreError(
+                f"{self.location}/query: HTTP {exc.code}: {detail}"
+            ) from None
+        except (urllib.error.URLError, OSError) as exc:
+            raise StoreError(
+                f"{self.location}: cannot reach the server ({exc})"
+            ) from None
+        if "n-triples" in ctype:
+            return _triples(body)
+        return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+
+    def update(self, sparql: str) -> None:
+        self._post(
+            "/update", sparql.encode("utf-8"), "application/sparql-update", "*/*"
+        )
+
+    def replace_graph(self, graph: str, triples: Iterable[str]) -> None:
+        self.update(_insert(graph, triples))
+
+    def dump(self, fmt: ox.RdfFormat) -> bytes:
+        req = urllib.request.Request(
+            self.location + "/store", headers={"Accept": fmt.media_type}
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                data: bytes = resp.read()
+                return data
+        except (urllib.error.URLError, OSError) as exc:
+            raise StoreError(f"{self.location}/store: {exc}") from None
+
+    def close(self) -> None:
+        return None
+
+
+def _triples(data: bytes) -> ox.QueryTriples:
+    store = ox.Store()
+    store.load(data, format=ox.RdfFormat.N_TRIPLES)
+    result = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    assert isinstance(result, ox.QueryTriples)
+    return result
+
+
+def open_store(location: str | None, read_only: bool = False) -> GraphStore:
+    """``http(s)://…`` is a SPARQL server; anything else a folder on disk;
+    None an in-memory store."""
+    if location and urllib.parse.urlparse(location).scheme in ("http", "https"):
+        return RemoteStore(location)
+    return EmbeddedStore(Path(location) if location else None, read_only=read_only)

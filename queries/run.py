@@ -1,0 +1,143 @@
+"""The single path that runs a named query: coerce the parameters by their declared
+type, bind them (never paste them into the query text) and turn the results into a
+table whose IRIs under the base are shown as keys."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from ontology import keys
+from ontology.errors import InvalidKey
+from ontology.store import GraphStore, Result, Term
+from queries.errors import QueryParamError
+from queries.registry import Query, get_query
+
+Value = str | int | float | bool | None
+_ITU = "https://w3id.org/itukg/ontology#"
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Value, ...], ...]
+
+    def records(self) -> list[dict[str, Value]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+def _coerce(query: Query, given: Mapping[str, str], base: str) -> dict[str, Term]:
+    unknown = set(given) - {p.name for p in query.params}
+    if unknown:
+        raise QueryParamError(f"{query.name}: unknown parameter(s) {sorted(unknown)}")
+    out: dict[str, Term] = {}
+    for p in query.params:
+        raw = given.get(p.name, p.default)
+        if raw is None:
+            raise QueryParamError(
+                f"{query.name}: missing parameter {p.name!r} ({p.description})"
+            )
+        if p.type == "key":
+            try:
+                keys.parse_key(raw)
+            except InvalidKey as exc:
+                raise QueryParamError(f"{query.name}: {p.name}: {exc}") from None
+            out[p.name] = ox.NamedNode(base + raw)
+        elif p.type == "iri":
+            try:
+                out[p.name] = ox.NamedNode(raw)
+            except ValueError as exc:
+                raise QueryParamError(f"{query.name}: {p.name}: {exc}") from None
+        elif p.type == "int":
+            try:
+                out[p.name] = ox.Literal(
+                    str(int(raw)),
+                    datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"),
+                )
+            except ValueError:
+                raise QueryParamError(
+                    f"{query.name}: {p.name} must be a whole number"
+                ) from None
+        else:
+            out[p.name] = ox.Literal(raw)
+    return out
+
+
+def value(term: object, base: str = keys.DEFAULT_BASE) -> Value:
+    """A result term as a plain value: IRIs under the base as keys."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        iri = term.value
+        if iri.startswith(_ITU):
+            return "itu:" + iri[len(_ITU) :]
+        return iri[len(base) :] if iri.startswith(base) else iri
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value.rsplit("#", 1)[-1]
+        if (
+            dt in ("integer", "int", "long", "decimal")
+            and term.value.lstrip("-").isdigit()
+        ):
+            return int(term.value)
+        if dt == "boolean":
+            return term.value == "true"
+        return term.value
+    return str(term)
+
+
+def table(result: Result, base: str = keys.DEFAULT_BASE) -> Table:
+    if isinstance(result, ox.QuerySolutions):
+        cols = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(value(sol[c], base) for c in cols) for sol in result)
+        return Table(cols, rows)
+    if isinstance(result, ox.QueryBoolean | bool):
+        return Table(("result",), ((bool(result),),))
+    triples = tuple(
+        (value(t.subject, base), value(t.predicate, base), value(t.object, base))
+        for t in result
+    )
+    return Table(("subject", "predicate", "object"), triples)
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+
+
+def bind(text: str, bindings: Mapping[str, Term]) -> str:
+    """The query with its parameters bound by an inline ``VALUES`` block placed
+    first in the outermost WHERE group: the values are serialised RDF terms, never
+    user text, and the same text works on the embedded store and on any SPARQL
+    server (pyoxigraph's own substitutions would need every parameter projected)."""
+    if not bindings:
+        return text
+    m = _WHERE.search(
+        "\n".join(
+            line if not line.lstrip().startswith("#") else " " * len(line)
+            for line in text.split("\n")
+        )
+    )
+    if m is None:
+        raise QueryParamError("the query has no WHERE group to bind parameters in")
+    names = " ".join(f"?{k}" for k in bindings)
+    values = " ".join(str(v) for v in bindings.values())
+    return f"{text[: m.end()]}\n  VALUES ({names}) {{ ({values}) }}{text[m.end() :]}"
+
+
+def run_query(
+    store: GraphStore,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    base: str = keys.DEFAULT_BASE,
+) -> Table:
+    """Run the named query with ``params`` (strings, coerced by declared type)."""
+    query = get_query(name)
+    bindings = _coerce(query, params or {}, base)
+    text = f"BASE <{base}>\n{bind(query.text, bindings)}"
+    return table(store.query(text), base)
+
+
+def run_update(store: GraphStore, name: str, base: str = keys.DEFAULT_BASE) -> None:
+    """Run a named update (``derive/*.ru``), relative IRIs resolved against the base."""
+    store.update(f"BASE <{base}>\n{get_query(name).text}")
