@@ -231,6 +231,7 @@ def build_graph(
     b = _Builder(base)
     doc = _iri(base, meta.doc)
     b.entity(meta.doc)
+    b.t(doc, RDF + "type", f"<{ITU}Document>")
     b.t(doc, RDF + "type", f"<{PROV}Entity>")
     b.t(doc, ITU + "sourceFile", _lit(meta.path))
     b.t(doc, ITU + "contentHash", _lit(meta.sha256))

@@ -1,0 +1,99 @@
+"""Ingest into a real on-disk Oxigraph store: one named graph per document,
+unchanged files skipped, changed files replaced, removed documents dropped, a bad
+file failing alone, and the derived facts (version chains, stale citations)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import ingest_paths, remove_documents
+from ontology.gazetteer import load_gazetteer
+from ontology.store import EmbeddedStore, open_store
+from queries import run_query
+from tests.conftest import ROOT
+
+EXAMPLES = ROOT / "examples"
+MINI = Path(__file__).resolve().parent.parent / "fixtures" / "documents" / "pp-res-mini.txt"
+
+
+def _triples(store: EmbeddedStore) -> int:
+    return int(run_query(store, "counts").rows[0][0] or 0)
+
+
+def _graphs(store: EmbeddedStore) -> set[str]:
+    return {str(r[0]) for r in run_query(store, "documents").rows}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> EmbeddedStore:
+    s = open_store(str(tmp_path / "store"))
+    assert isinstance(s, EmbeddedStore)
+    return s
+
+
+def test_ingest_examples_then_again_changes_nothing(store: EmbeddedStore) -> None:
+    files = sorted(p for p in EXAMPLES.iterdir() if not p.name.endswith(".gold.json"))
+    first = ingest_paths(store, files)
+    assert (first.new, first.failed) == (len(files), 0), first.errors
+    assert first.citations > 100 and first.triples > first.citations
+    count = _triples(store)
+    second = ingest_paths(store, files)
+    assert (second.new, second.changed, second.skipped) == (0, 0, len(files))
+    assert _triples(store) == count
+
+
+def test_changed_file_replaces_its_graph(store: EmbeddedStore, tmp_path: Path) -> None:
+    doc = tmp_path / "mini.txt"
+    shutil.copy(MINI, doc)
+    ingest_paths(store, [doc])
+    before = run_query(store, "cites", {"key": "pp/res/999/2022"}).rows
+    assert any(r[1] == "unga/res/70/1" for r in before)
+    doc.write_text(MINI.read_text().replace("UNGA Resolution 70/1", "UNGA Resolution 70/125"))
+    summary = ingest_paths(store, [doc])
+    assert (summary.changed, summary.new) == (1, 0)
+    after = {r[1] for r in run_query(store, "cites", {"key": "pp/res/999/2022"}).rows}
+    assert "unga/res/70/125" in after and "unga/res/70/1" not in after
+    assert _graphs(store) == {"pp/2022/doc/7"}
+
+
+def test_remove_by_key_and_by_file(store: EmbeddedStore) -> None:
+    files = [EXAMPLES / "wtsa-res50-cybersecurity.txt", MINI]
+    ingest_paths(store, files)
+    assert len(_graphs(store)) == 2
+    removed = remove_documents(store, ["pp/2022/doc/7", str(files[0])])
+    assert (removed.removed, removed.failed) == (2, 0)
+    assert _graphs(store) == set()
+    assert not run_query(store, "cites", {"key": "pp/res/999/2022"}).rows
+    missing = remove_documents(store, ["pp/1999/doc/1"])
+    assert missing.failed == 1 and "no such document" in missing.errors[0]
+
+
+def test_bad_file_fails_alone(store: EmbeddedStore, tmp_path: Path) -> None:
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"\xff\xfe\x00\x01binary")
+    summary = ingest_paths(store, [bad, MINI])
+    assert (summary.failed, summary.new) == (1, 1)
+    assert str(bad) in summary.errors[0]
+    assert _graphs(store) == {"pp/2022/doc/7"}
+
+
+def test_derived_version_chain_and_staleness(store: EmbeddedStore) -> None:
+    ingest_paths(store, [MINI, EXAMPLES / "wtdc17-doc45-acp.txt"])
+    versions = run_query(store, "versions", {"key": "pp/res/999"}).records()
+    assert [(v["version"], v["status"]) for v in versions] == [
+        ("pp/res/999/2018", "attested"), ("pp/res/999/2022", "proposed")]
+    superseded = run_query(store, "superseded-by", {"key": "pp/res/999/2018"}).records()
+    assert [(r["successor"], r["status"], r["proposal"]) for r in superseded] == [
+        ("pp/res/999/2022", "proposed", "XMP/7/1")]
+
+
+def test_reference_graphs_are_loaded(store: EmbeddedStore) -> None:
+    ingest_paths(store, [MINI])
+    rows = store.query(
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/itukg/graph/conferences> "
+        "{ ?c a <https://w3id.org/itukg/ontology#Conference> } }")
+    expected = len(load_gazetteer().conferences)
+    assert int(next(iter(rows))["n"].value) == expected  # type: ignore[index]
