@@ -24,3 +24,19 @@ def shared() -> Path:
             pytest.fail(f"the shared corpus is missing at {path} (CI=true)")
         pytest.skip(f"no shared corpus at {path}")
     return path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite the golden files (tests/queries/expected/*.json) from the "
+        "current results instead of comparing with them; review the diff.",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite golden files (--update-golden)."""
+    return bool(request.config.getoption("--update-golden"))

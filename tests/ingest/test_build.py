@@ -23,7 +23,9 @@ DOCUMENTS = sorted(FIXTURES.glob("*.txt"))
 def _graph(path: Path) -> Graph:
     records = extract_path(path)
     doc = records[0].doc if records else f"doc/{path.stem}"
-    meta = Meta(doc=doc, path=path.name, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+    meta = Meta(
+        doc=doc, path=path.name, sha256=hashlib.sha256(path.read_bytes()).hexdigest()
+    )
     return graph_of(build_graph(records, meta))
 
 
@@ -31,7 +33,10 @@ def _graph(path: Path) -> Graph:
 def test_graph_matches_golden(path: Path, request: pytest.FixtureRequest) -> None:
     got = _graph(path)
     golden = GOLDEN / f"{path.stem}.ttl"
-    if request.config.getoption("--update-golden", default=False) or not golden.exists():
+    if (
+        request.config.getoption("--update-golden", default=False)
+        or not golden.exists()
+    ):
         golden.write_text(got.serialize(format="turtle"))
     want = Graph().parse(golden)
     if not isomorphic(got, want):
@@ -44,7 +49,9 @@ def test_graph_matches_golden(path: Path, request: pytest.FixtureRequest) -> Non
         )
 
 
-EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".md"))
+EXAMPLES = sorted(
+    p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".md")
+)
 
 
 @pytest.mark.parametrize("path", DOCUMENTS + EXAMPLES, ids=lambda p: p.stem)
@@ -54,7 +61,8 @@ def test_graph_conforms_to_shapes(path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["corpus/seed/000_0db5f33711737b4f.txt", "corpus/real/pp18-final-acts-akn.xml"]
+    "name",
+    ["corpus/seed/000_0db5f33711737b4f.txt", "corpus/real/pp18-final-acts-akn.xml"],
 )
 def test_real_graph_conforms_to_shapes(shared: Path, name: str) -> None:
     ok, report = conforms(_graph(shared / name))
@@ -69,15 +77,25 @@ def test_mini_document_facts() -> None:
     PREFIX dcterms: <http://purl.org/dc/terms/>
     SELECT ?s ?o WHERE { ?s eli:cites ?o }"""
     base = "https://w3id.org/itukg/"
-    edges = {(str(s).removeprefix(base), str(o).removeprefix(base)) for s, o in g.query(q)}
+    edges = {
+        (str(s).removeprefix(base), str(o).removeprefix(base)) for s, o in g.query(q)
+    }
     assert ("pp/res/999/2022", "pp/res/71/2022") in edges  # current view
     assert ("pp/res/999/2018", "pp/res/71/2018") in edges  # previous view
     assert ("pp/res/999/2022", "unga/res/70/1") in edges
     # the ambiguous Dubai 2012 citation has candidates and no edge
-    cands = {str(o).removeprefix(base) for _, o in g.query(
-        "SELECT ?c ?o WHERE { ?c <https://w3id.org/itukg/ontology#candidate> ?o }")}
+    cands = {
+        str(o).removeprefix(base)
+        for _, o in g.query(
+            "SELECT ?c ?o WHERE { ?c <https://w3id.org/itukg/ontology#candidate> ?o }"
+        )
+    }
     assert cands == {"wtsa/res/5/2012", "wcit/res/5/2012"}
     assert not any(o.endswith("/res/5/2012") for _, o in edges)
-    typed = {str(p).rsplit("#", 1)[-1] for p, in g.query(
-        "SELECT DISTINCT ?p WHERE { ?s ?p <https://w3id.org/itukg/pp/res/71/2022> }")}
+    typed = {
+        str(p).rsplit("#", 1)[-1]
+        for (p,) in g.query(
+            "SELECT DISTINCT ?p WHERE { ?s ?p <https://w3id.org/itukg/pp/res/71/2022> }"
+        )
+    }
     assert {"cites", "recalls"} <= typed

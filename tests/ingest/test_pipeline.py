@@ -16,7 +16,12 @@ from queries import run_query
 from tests.conftest import ROOT
 
 EXAMPLES = ROOT / "examples"
-MINI = Path(__file__).resolve().parent.parent / "fixtures" / "documents" / "pp-res-mini.txt"
+MINI = (
+    Path(__file__).resolve().parent.parent
+    / "fixtures"
+    / "documents"
+    / "pp-res-mini.txt"
+)
 
 
 def _triples(store: EmbeddedStore) -> int:
@@ -51,7 +56,9 @@ def test_changed_file_replaces_its_graph(store: EmbeddedStore, tmp_path: Path) -
     ingest_paths(store, [doc])
     before = run_query(store, "cites", {"key": "pp/res/999/2022"}).rows
     assert any(r[1] == "unga/res/70/1" for r in before)
-    doc.write_text(MINI.read_text().replace("UNGA Resolution 70/1", "UNGA Resolution 70/125"))
+    doc.write_text(
+        MINI.read_text().replace("UNGA Resolution 70/1", "UNGA Resolution 70/125")
+    )
     summary = ingest_paths(store, [doc])
     assert (summary.changed, summary.new) == (1, 0)
     after = {r[1] for r in run_query(store, "cites", {"key": "pp/res/999/2022"}).rows}
@@ -84,16 +91,20 @@ def test_derived_version_chain_and_staleness(store: EmbeddedStore) -> None:
     ingest_paths(store, [MINI, EXAMPLES / "wtdc17-doc45-acp.txt"])
     versions = run_query(store, "versions", {"key": "pp/res/999"}).records()
     assert [(v["version"], v["status"]) for v in versions] == [
-        ("pp/res/999/2018", "attested"), ("pp/res/999/2022", "proposed")]
+        ("pp/res/999/2018", "attested"),
+        ("pp/res/999/2022", "proposed"),
+    ]
     superseded = run_query(store, "superseded-by", {"key": "pp/res/999/2018"}).records()
     assert [(r["successor"], r["status"], r["proposal"]) for r in superseded] == [
-        ("pp/res/999/2022", "proposed", "XMP/7/1")]
+        ("pp/res/999/2022", "proposed", "XMP/7/1")
+    ]
 
 
 def test_reference_graphs_are_loaded(store: EmbeddedStore) -> None:
     ingest_paths(store, [MINI])
     rows = store.query(
         "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/itukg/graph/conferences> "
-        "{ ?c a <https://w3id.org/itukg/ontology#Conference> } }")
+        "{ ?c a <https://w3id.org/itukg/ontology#Conference> } }"
+    )
     expected = len(load_gazetteer().conferences)
     assert int(next(iter(rows))["n"].value) == expected  # type: ignore[index]

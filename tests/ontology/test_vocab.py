@@ -27,6 +27,10 @@ def test_closed_namespace_refuses_unknown_terms() -> None:
 def test_data_uses_only_declared_terms(name: str) -> None:
     declared = set(render_vocab().split()) | {"Sections"}
     text = resources.files("ontology").joinpath(name).read_text("utf-8")
-    used = {str(t)[len(NS):] for triple in Graph().parse(data=text, format="turtle")
-            for t in triple if str(t).startswith(NS)}
+    used = {
+        str(t)[len(NS) :]
+        for triple in Graph().parse(data=text, format="turtle")
+        for t in triple
+        if str(t).startswith(NS)
+    }
     assert {u for u in used if u + ":" not in declared and u not in declared} == set()
