@@ -122,9 +122,13 @@ def _heading_name(line: str, head: str, preamble: bool) -> str | None:
     when it ends with a comma."""
     clean = " ".join(line.strip(" \t>#*_").split())
     lead = " ".join(head.split())
-    mods = _MODIFIERS.match(clean, len(lead)) if clean.lower().startswith(lead.lower()) else None
+    mods = (
+        _MODIFIERS.match(clean, len(lead))
+        if clean.lower().startswith(lead.lower())
+        else None
+    )
     short = lead + (mods.group(0) if mods else "")
-    rest = clean[len(short):].strip(" ,:;")
+    rest = clean[len(short) :].strip(" ,:;")
     if not rest:
         return short.lower()
     if len(clean) <= 150 and not clean.endswith((";", ".")):
@@ -139,7 +143,11 @@ def _heading_name(line: str, head: str, preamble: bool) -> str | None:
 def _is_preamble(lead: str) -> bool:
     words = " ".join(lead.lower().split())
     words = re.sub(r"^(?:further|also|moreover)\s+", "", words)
-    return any(words in s.labels for s in load_grammar().lexicon.sections if s.part == "preamble")
+    return any(
+        words in s.labels
+        for s in load_grammar().lexicon.sections
+        if s.part == "preamble"
+    )
 
 
 def _kind(core: str, stack: list[tuple[str, str]], next_core: str | None) -> str:

@@ -57,7 +57,7 @@ def label(key: str, revised: bool = False) -> str:
     if k.scheme in ("instrument", "opinion"):
         return _instrument(k, revised)
     if k.scheme == "unga":
-        return f"UNGA Resolution {k.number.upper() if k.number[-1:].isalpha() else k.number}"
+        return f"UNGA Resolution {k.number.upper()}"
     if k.scheme == "rec":
         rev = f"-{k.version}" if k.version else ""
         return f"Recommendation {k.body.upper()} {k.number.upper()}{rev}"

@@ -43,7 +43,8 @@ class GraphStore(Protocol):
 
 def _insert(graph: str, triples: Iterable[str]) -> str:
     body = "\n".join(triples)
-    return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
+    drop = f"DROP SILENT GRAPH <{graph}>"
+    return f"{drop} ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
 
 
 class EmbeddedStore:
