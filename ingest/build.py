@@ -225,7 +225,10 @@ def _relation(section: str | None) -> str:
 
 
 def build_graph(
-    records: list[Record], meta: Meta, base: str = keys.DEFAULT_BASE
+    records: list[Record],
+    meta: Meta,
+    base: str = keys.DEFAULT_BASE,
+    versions: tuple[str, ...] = (),
 ) -> list[str]:
     """The N-Triples lines of one document's named graph."""
     b = _Builder(base)
@@ -271,6 +274,9 @@ def build_graph(
         r.source for r in records if isinstance(r, Citation) and r.view == "previous"
     }
     attested |= sources - proposed - {meta.doc}
+    for v in versions:  # earlier versions named by edition-history lines
+        b.entity(v)
+        attested.add(v)
     for key in sorted(k for k in attested if k):
         b.t(_iri(base, key), ITU + "attested", _lit(True))
     return list(dict.fromkeys(b.lines))

@@ -5,10 +5,11 @@ paragraph and pinpoint, and every amendment block."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.find import Mention, find_citations
-from ingest.identify import Identity, header_key, identify_document
+from ingest.identify import Identity, header_key, history_versions, identify_document
 from ingest.models import Amendment, Citation, Document, Record, View
 from ingest.resolve import Context, resolve_citation
 from ingest.sources import read_document
@@ -118,9 +119,23 @@ def _by_block(
     return groups
 
 
+@dataclass(frozen=True)
+class Extraction:
+    """What a document says: its records (design/contract.md) and the earlier
+    versions that edition-history lines under its headers name."""
+
+    records: list[Record]
+    versions: tuple[str, ...] = ()
+
+
 def extract_document(doc: Document) -> list[Record]:
     """All records of one document, citations in text order per view, then the
     amendments."""
+    return extract(doc).records
+
+
+def extract(doc: Document) -> Extraction:
+    """The records of one document and the versions its history lines name."""
     views: dict[View, ViewText] = {"current": render_view(doc, "current")}
     tracked = any(c.kind in ("del", "ins") for c in doc.changes) or substitutions(
         doc.text, doc.changes
@@ -132,6 +147,7 @@ def extract_document(doc: Document) -> list[Record]:
     ident = identify_document(cur_text, doc.stem, layouts["current"].blocks)
     doc_key = ident.key
     records: list[Record] = []
+    versions: list[str] = []
     headers: dict[tuple[View, int], str | None] = {}
     for view, vt in views.items():
         layout = layouts[view]
@@ -142,6 +158,8 @@ def extract_document(doc: Document) -> list[Record]:
                 continue
             found = header_key(vt.text, block, ident.conference)
             headers[(view, raw_start)] = found
+            if view == "current":
+                versions += history_versions(vt.text, block, found)
             source = found or doc_key
             body = _body_of(source) or (
                 ident.conference.body if ident.conference else None
@@ -155,7 +173,7 @@ def extract_document(doc: Document) -> list[Record]:
         cur = headers.get(("current", raw_start))
         prev = headers.get(("previous", raw_start), cur)
         records.append(_amendment(doc_key, ident, block, cur, prev))
-    return records
+    return Extraction(records, tuple(dict.fromkeys(versions)))
 
 
 def extract_path(path: Path) -> list[Record]:

@@ -140,3 +140,31 @@ def header_key(text: str, block: Block, conf: Conference | None) -> str | None:
             )
             return again.target if again else None
     return res.target
+
+
+_HISTORY = re.compile(
+    r"^[ \t*_]*\((?P<items>[^()\n]*?\d{4}(?:\s*;\s*[^()\n;]*?\d{4})+)\s*\)[ \t*_.]*$",
+    re.M,
+)
+_HISTORY_ITEM = re.compile(r"(?P<place>[^\W\d_][^\d,;()]*?)\s*,?\s*(?P<year>\d{4})")
+
+
+def history_versions(text: str, block: Block, header: str | None) -> list[str]:
+    """The earlier versions an edition-history line under a header names:
+    "(Florianópolis, 2004; Johannesburg, 2008)" under WTSA Resolution 50 gives
+    wtsa/res/50/2004 and wtsa/res/50/2008."""
+    if block.header is None or header is None:
+        return []
+    k = keys.parse_key(header)
+    if k.scheme != "instrument" or k.body == "ra":
+        return []
+    m = _HISTORY.search(text, block.header[1], min(len(text), block.header[1] + 400))
+    if m is None or "\n\n\n" in text[block.header[1] : m.start()]:
+        return []
+    found = []
+    for item in _HISTORY_ITEM.finditer(m.group("items")):
+        year = int(item.group("year"))
+        v = str(keys.conference_instrument(k.body, k.kind, k.number, year))
+        if v != header:
+            found.append(v)
+    return found

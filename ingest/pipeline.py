@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ingest.build import Meta, build_graph
-from ingest.extract import extract_document
+from ingest.extract import extract
 from ingest.models import Citation
 from ingest.sources import read_document
 from ontology import keys
@@ -86,7 +86,8 @@ def ingest_file(
         summary.skipped += 1
         return
     doc = read_document(path)
-    records = extract_document(doc)
+    found = extract(doc)
+    records = found.records
     doc_key = next((r.doc for r in records), None) or str(keys.file_key(doc.stem))
     meta = Meta(
         doc=doc_key,
@@ -94,7 +95,7 @@ def ingest_file(
         sha256=digest,
         generated_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     )
-    lines = build_graph(records, meta, base)
+    lines = build_graph(records, meta, base, found.versions)
     earlier = {
         str(r[0])
         for r in run_query(store, "graph-by-file", {"file": str(path)}, base).rows
