@@ -72,16 +72,16 @@ def test_real_text_documents_are_read(shared: Path) -> None:
     assert len(docs) == len(real)
 
 
-def test_unsupported_formats_are_refused_clearly(tmp_path: Path) -> None:
-    rtf = tmp_path / "proposal.rtf"
-    rtf.write_bytes(b"{\\rtf1\\ansi Resolution 130 (Rev. Busan, 2014)}")
+def test_unreadable_files_are_refused_clearly(tmp_path: Path) -> None:
+    png = tmp_path / "scan.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
     done = subprocess.run(
-        [str(ITUKG), "extract", str(rtf), "--format", "jsonl"],
+        [str(ITUKG), "extract", str(png), "--format", "jsonl"],
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert done.returncode == 1
     assert done.stdout == ""
-    assert done.stderr.startswith(f"itukg: {rtf}: unsupported format")
+    assert done.stderr.startswith(f"itukg: {png}: ")
     assert len(done.stderr.strip().splitlines()) == 1
