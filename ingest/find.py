@@ -200,6 +200,8 @@ class _Scanner:
         pos = kw.end()
         while pos < end and text[pos].isspace():
             pos += 1
+        if "\t" in text[kw.end() : pos]:
+            return []  # "Recommendations<tab>5": a table of contents, not a citation
         if kind == "res" and text.startswith("ITU-R", pos):
             return self.ra(kw, pos + 5)
         if kind == "res" and (
@@ -349,9 +351,7 @@ class _Scanner:
             while (m := _UNGA_ITEM.match(text, pos, end)) is not None:
                 if int(m.group("s")) > 199:
                     break
-                items.append(
-                    _unga_number(m)
-                )
+                items.append(_unga_number(m))
                 last = m.end()
                 sep = _UNGA_SEP.match(text, last, end)
                 if sep is None:

@@ -21,6 +21,13 @@ _DOCUMENT = re.compile(
     r"(?:\s*\((?P<k>Add|Rev)\.\s*(?P<kn>\d+)\))?(?:\s*\((?P<k2>Add|Rev)\.\s*(?P<kn2>\d+)\))?"
     r"-[A-Z]\b"
 )
+_REC_TITLE = re.compile(
+    r"^[ \t*_#]*(?:Recommendation|RECOMMENDATION)\s+ITU-(?P<s>[TR])\s+"
+    r"(?P<series>[A-Z]{1,3})\.(?P<n>\d{1,4}(?:\.\d{1,3})*)(?:-(?P<rev>\d{1,2}))?[*\s]*$",
+    re.M,
+)
+_UNGA_SYMBOL = re.compile(r"\bA/RES/(?P<s>\d{1,3})/(?P<n>\d{1,4})(?P<l>[A-D])?\b")
+_UNGA_WORDS = re.compile(r"General\s+Assembly")
 _FINAL_ACTS = re.compile(r"\b(?:FINAL\s+ACTS|Final\s+Acts)\b")
 _PLACE_YEAR = re.compile(
     r"\(\s*(?P<place>[^\W\d_][^\d,;()\n]{1,40}?),?\s*(?P<year>\d{4})\s*\)"
@@ -86,6 +93,10 @@ def identify_document(text: str, stem: str, blocks: tuple[Block, ...]) -> Identi
         return Identity(str(keys.final_acts(conf.body, conf.year)), conf)
     instruments = [b for b in blocks if b.kind == "instrument"]
     amendments = [b for b in blocks if b.kind == "amendment"]
+    if not instruments and not amendments:
+        held = _held_instrument(cover)
+        if held is not None:
+            return Identity(held, conf)
     if len(instruments) == 1 and not amendments:
         found = header_key(text, instruments[0], conf)
         if found is not None:
@@ -93,6 +104,23 @@ def identify_document(text: str, stem: str, blocks: tuple[Block, ...]) -> Identi
                 found, conf or _conference(text[instruments[0].start :][:_COVER])
             )
     return Identity(str(keys.file_key(stem)), conf)
+
+
+def _held_instrument(cover: str) -> str | None:
+    """A file that is one sector Recommendation ("Recommendation ITU-T A.1" as a
+    title line) or one UNGA resolution ("A/RES/73/3" in its masthead)."""
+    m = _REC_TITLE.search(cover)
+    if m is not None:
+        sector = "itu-t" if m.group("s") == "T" else "itu-r"
+        return str(
+            keys.recommendation(sector, m.group("series"), m.group("n"), m.group("rev"))
+        )
+    head = cover[:600]
+    u = _UNGA_SYMBOL.search(head[:300])
+    if u is not None and _UNGA_WORDS.search(head):
+        letter = (u.group("l") or "").lower()
+        return str(keys.unga_resolution(int(u.group("s")), int(u.group("n")), letter))
+    return None
 
 
 def header_key(text: str, block: Block, conf: Conference | None) -> str | None:
