@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ingest.grammar import Grammar, load_grammar
+from ingest.grammar import EXACT_ANCHORS, Grammar, load_grammar
 
 _WINDOW = 600  # how far a citation may run past its keyword
 _LOOKBACK = 140  # how far words before a keyword may start
@@ -672,8 +672,13 @@ def _sector_of_body(g: Grammar, body: str | None) -> str | None:
 def _triggers(text: str, start: int, stop: int, g: Grammar) -> Iterator[re.Match[str]]:
     """The trigger matches in order: literal scans for the first words, then the
     full trigger expression anchored at each hit."""
-    hits = sorted({m.start() for a in g.anchors for m in a.finditer(text, start, stop)})
-    for pos in hits:
+    if stop - start < 4096:  # a short text: one pass of the trigger itself
+        yield from g.trigger.finditer(text, start, stop)
+        return
+    folded = text.encode("ascii", "replace").lower()
+    found = {m.start() for a in g.anchors for m in a.finditer(folded, start, stop)}
+    found |= {m.start() for a in EXACT_ANCHORS for m in a.finditer(text, start, stop)}
+    for pos in sorted(found):
         m = g.trigger.match(text, pos, stop)
         if m is not None:
             yield m

@@ -47,7 +47,7 @@ class Grammar:
     wsis_names: str
     section_lead: str  # alternation of heading lead words
     trigger: re.Pattern[str]
-    anchors: tuple[re.Pattern[str], ...]  # literal first words of every trigger
+    anchors: tuple[re.Pattern[bytes], ...]  # lowercase first words of every trigger
     before_body: re.Pattern[str]
     before_list: re.Pattern[str]
     after_body: re.Pattern[str]
@@ -65,20 +65,35 @@ class Grammar:
 
 
 _TRIGGER_WORDS = (
-    "resolution", "decision", "recommendation", "opinion", "res.", "rec.", "question",
-    "article", "action line", "no.", "nos.",
+    "resolution",
+    "decision",
+    "recommendation",
+    "opinion",
+    "res.",
+    "rec.",
+    "question",
+    "article",
+    "action line",
+    "no.",
+    "nos.",
 )
 _TRIGGER_LITERALS = ("A/RES/", "ITU-T", "ITU-R", "CCITT", "CCIR", "CS", "CV")
 
 
-def _anchors(names: list[str]) -> tuple[re.Pattern[str], ...]:
-    """Literal patterns that every trigger starts with, in each case a text writes
-    them (lower, Title, UPPER). A literal scan runs at memory speed, where one
-    alternation of case-insensitive words would look at every position."""
-    words = set(_TRIGGER_LITERALS)
-    for w in _TRIGGER_WORDS + tuple(n.split()[0] for n in names):
-        words |= {w.lower(), w[:1].upper() + w[1:].lower(), w.title(), w.upper(), w}
-    return tuple(re.compile(re.escape(w)) for w in sorted(words))
+def _anchors(names: list[str]) -> tuple[re.Pattern[bytes], ...]:
+    """Literal patterns that every trigger starts with, lowercase, to scan the
+    ASCII-folded lowercase bytes of a text (one byte per character, so offsets
+    agree). A literal scan runs at memory speed, where one alternation of
+    case-insensitive words would look at every position."""
+    words = {w.lower() for w in _TRIGGER_LITERALS if len(w) > 2}
+    words |= {w.lower() for w in _TRIGGER_WORDS + tuple(n.split()[0] for n in names)}
+    return tuple(re.compile(re.escape(w.encode("ascii"))) for w in sorted(words))
+
+
+# Short literals scanned in their own case: lowercase "cs" would hit every "ICs".
+EXACT_ANCHORS = tuple(
+    re.compile(re.escape(w)) for w in _TRIGGER_LITERALS if len(w) <= 2
+)
 
 
 @lru_cache(maxsize=1)

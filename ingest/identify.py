@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.find import find_citations
 from ingest.grammar import load_grammar
@@ -41,15 +42,23 @@ class Identity:
     conference: Conference | None
 
 
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    g = load_grammar()
+    acr = re.compile(
+        rf"\b(?:{'|'.join(g.gazetteer.acronym_prefixes)})-(?:\d{{4}}|\d{{2}})\b"
+    )
+    return acr, re.compile(rf"(?P<name>{g.body_names})")
+
+
 def _conference(cover: str) -> Conference | None:
     g = load_grammar()
     gaz = g.gazetteer
-    acr = re.compile(rf"\b(?:{'|'.join(gaz.acronym_prefixes)})-(?:\d{{4}}|\d{{2}})\b")
+    acr, names = _patterns()
     for m in acr.finditer(cover):
         conf = gaz.by_acronym(m.group(0))
         if conf is not None:
             return conf
-    names = re.compile(rf"(?P<name>{g.body_names})")
     for m in names.finditer(cover):
         body = g.body_of(m.group("name"))
         if body in (None, "external", "unga"):

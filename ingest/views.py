@@ -24,18 +24,22 @@ _PLAIN = dict(
         strict=True,
     )
 )
-_SPECIAL = re.compile(f"[{re.escape(_SPACES + _HYPHENS + _QUOTES)}]|(?![0-9])\\d")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _one(m: re.Match[str]) -> str:
     ch = m.group()
-    return _PLAIN.get(ch) or str(unicodedata.digit(ch, 0))
+    if ch in _PLAIN:
+        return _PLAIN[ch]
+    digit = unicodedata.digit(ch, None)
+    return str(digit) if digit is not None and unicodedata.category(ch) == "Nd" else ch
 
 
 def _plain(text: str) -> str:
     """Special spaces, hyphens and quotes made plain and digits of other scripts
     made ASCII ("١٣٠" is 130), one character for one."""
-    return _SPECIAL.sub(_one, text)
+    return text if text.isascii() else _NON_ASCII.sub(_one, text)
+
 
 # The forms a substitution takes in deletion-only markup: a struck span followed
 # directly by text of the same form (design/contract.md section 2).
