@@ -107,17 +107,21 @@ class RemoteStore:
         self.location = url.rstrip("/")
         self.timeout = timeout
 
-    def _post(self, path: str, data: bytes, ctype: str, accept: str) -> bytes:
+    def _send(
+        self, path: str, accept: str, data: bytes | None = None, ctype: str = ""
+    ) -> tuple[str, bytes]:
+        """One HTTP exchange; its content type and body, or a StoreError."""
+        headers = {"Accept": accept} | ({"Content-Type": ctype} if ctype else {})
         req = urllib.request.Request(
             self.location + path,
             data=data,
-            method="POST",
-            headers={"Content-Type": ctype, "Accept": accept},
+            method="POST" if data is not None else "GET",
+            headers=headers,
         )
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 body: bytes = resp.read()
-                return body
+                return resp.headers.get("Content-Type", ""), body
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace")[:300]
             raise StoreError(
@@ -130,47 +134,23 @@ class RemoteStore:
 
     def query(self, sparql: str) -> Result:
         accept = "application/sparql-results+json, application/n-triples;q=0.9"
-        req = urllib.request.Request(
-            self.location + "/query",
-            data=sparql.encode("utf-8"),
-            method="POST",
-            headers={"Content-Type": "application/sparql-query", "Accept": accept},
+        ctype, body = self._send(
+            "/query", accept, sparql.encode("utf-8"), "application/sparql-query"
         )
-        try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                ctype = resp.headers.get("Content-Type", "")
-                body = resp.read()
-        except urllib.error.HTTPError as exc:
-            detail = exc.read().decode("utf-8", "replace")[:300]
-            raise StoreError(
-                f"{self.location}/query: HTTP {exc.code}: {detail}"
-            ) from None
-        except (urllib.error.URLError, OSError) as exc:
-            raise StoreError(
-                f"{self.location}: cannot reach the server ({exc})"
-            ) from None
         if "n-triples" in ctype:
             return _triples(body)
         return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
 
     def update(self, sparql: str) -> None:
-        self._post(
-            "/update", sparql.encode("utf-8"), "application/sparql-update", "*/*"
+        self._send(
+            "/update", "*/*", sparql.encode("utf-8"), "application/sparql-update"
         )
 
     def replace_graph(self, graph: str, triples: Iterable[str]) -> None:
         self.update(_insert(graph, triples))
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
-        req = urllib.request.Request(
-            self.location + "/store", headers={"Accept": fmt.media_type}
-        )
-        try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                data: bytes = resp.read()
-                return data
-        except (urllib.error.URLError, OSError) as exc:
-            raise StoreError(f"{self.location}/store: {exc}") from None
+        return self._send("/store", fmt.media_type)[1]
 
     def close(self) -> None:
         return None
