@@ -7,30 +7,40 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ingest.models import Document
-from ingest.readers import akn, text
+from ingest.readers import akn, doc, docx, html, pdf, text
 from ingest.readers import json as json_reader
-from ontology.errors import UnreadableDocument, UnsupportedFormat
+from ontology.errors import UnreadableDocument
 
 Reader = Callable[[Path, bytes], Document]
 
 MAX_BYTES = 200 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".tsv", ".csv", ""}
-_MAGIC = {
-    b"%PDF": "PDF",
-    b"PK\x03\x04": "a ZIP container (DOCX or other Office file)",
-    b"\xd0\xcf\x11\xe0": "legacy Word/OLE (.doc)",
-    b"{\\rtf": "RTF",
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_MAGIC: dict[bytes, Reader] = {
+    b"%PDF": pdf.read,
+    b"PK\x03\x04": docx.read,  # DOCX; other ZIP containers are refused by it
+    b"\xd0\xcf\x11\xe0": doc.read,  # legacy Word (OLE), converted by LibreOffice
+    b"{\\rtf": doc.read,  # RTF, likewise
 }
 
 
+def _is_html(suffix: str, head: bytes) -> bool:
+    lowered = head.lower()
+    return suffix in HTML_SUFFIXES or lowered.startswith((b"<!doctype html", b"<html"))
+
+
 def _reader(path: Path, head: bytes) -> Reader:
-    for magic, name in _MAGIC.items():
+    for magic, reader in _MAGIC.items():
         if head.startswith(magic):
-            raise UnsupportedFormat(
-                str(path), f"unsupported format: {name} is not read yet"
-            )
+            return reader
+    if b"%PDF-" in head[:1024]:  # a PDF with bytes before its header
+        return pdf.read
     suffix = path.suffix.lower()
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if _is_html(suffix, stripped) or (
+        stripped.startswith(b"<?xml") and b"<html" in stripped.lower()
+    ):
+        return html.read
     if (
         suffix == ".xml"
         or stripped.startswith(b"<?xml")
@@ -39,12 +49,6 @@ def _reader(path: Path, head: bytes) -> Reader:
         return akn.read
     if suffix == ".json" or stripped[:1] in (b"{", b"["):
         return json_reader.read
-    if suffix in TEXT_SUFFIXES:
-        return text.read
-    if suffix in (".html", ".htm"):
-        raise UnsupportedFormat(
-            str(path), f"unsupported format: {suffix} files are not read yet"
-        )
     return text.read
 
 
@@ -61,4 +65,4 @@ def read_document(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(str(path), exc.strerror or str(exc)) from None
-    return _reader(path, data[:64])(path, data)
+    return _reader(path, data[:1024])(path, data)

@@ -207,21 +207,21 @@ CASES = [
     pytest.param(
         Case(
             writer("paper.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"),
-            "unsupported format",
+            "not a readable PDF",
         ),
         id="pdf-magic",
     ),
     pytest.param(
         Case(
             writer("paper.docx", b"PK\x03\x04\x14\x00\x06\x00" + bytes(64)),
-            "unsupported format",
+            "not a readable ZIP container",
         ),
         id="docx-magic",
     ),
     pytest.param(
         Case(
             writer("paper.txt", b"PK\x03\x04\x14\x00\x06\x00" + bytes(64)),
-            "unsupported format",
+            "not a readable ZIP container",
         ),
         id="zip-magic-named-txt",
     ),
@@ -287,7 +287,7 @@ TEXT_CASES = [
     pytest.param(empty_folder, "directory", id="folder"),
     pytest.param(missing, "No such file", id="missing-file"),
     pytest.param(text_writer("empty.txt", ""), "empty", id="empty-file"),
-    pytest.param(writer("paper.pdf", b"%PDF-1.4\n"), "unsupported format", id="pdf"),
+    pytest.param(writer("paper.pdf", b"%PDF-1.4\n"), "not a readable PDF", id="pdf"),
 ]
 
 
