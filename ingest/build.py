@@ -119,9 +119,11 @@ class _Builder:
             self.t(s, ITU + "body", _iri(self.base, k.body))
         if k.number:
             self.t(s, ITU + "number", _lit(k.number))
-        if k.version is None:
+        if k.version is None or k.scheme == "opinion":
             self.t(s, RDF + "type", f"<{ITU}{cls}>")
             self.t(s, RDF + "type", f"<{ELI}LegalResource>")
+            if k.scheme == "opinion" and k.version:
+                self._conference(s, k.body, int(k.version))
             return
         self.t(s, RDF + "type", f"<{ITU}Version>")
         self.t(s, RDF + "type", f"<{ELI}LegalExpression>")

@@ -93,7 +93,10 @@ class Key:
 
     @property
     def work(self) -> Key:
-        """The key without its version (the work a version realizes)."""
+        """The key without its version (the work a version realizes). A WTPF
+        opinion is its own work: numbers restart at each forum."""
+        if self.scheme == "opinion":
+            return self
         return replace(self, version=None)
 
     @property

@@ -31,8 +31,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--update-golden",
         action="store_true",
         default=False,
-        help="Rewrite the golden files (tests/queries/expected/*.json) from the "
-        "current results instead of comparing with them; review the diff.",
+        help="Rewrite the golden files (tests/queries/expected/, tests/ingest/golden/) "
+        "from the current results instead of comparing with them; review the diff.",
     )
 
 

@@ -102,8 +102,9 @@ def test_derived_version_chain_and_staleness(store: EmbeddedStore) -> None:
 
 def test_reference_graphs_are_loaded(store: EmbeddedStore) -> None:
     ingest_paths(store, [MINI])
+    graph = "https://w3id.org/itukg/graph/conferences"
     rows = store.query(
-        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/itukg/graph/conferences> "
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> "
         "{ ?c a <https://w3id.org/itukg/ontology#Conference> } }"
     )
     expected = len(load_gazetteer().conferences)

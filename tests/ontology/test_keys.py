@@ -18,7 +18,7 @@ ROUND_TRIP = [
     ("pp/dec/5/2018", "instrument", "pp/dec/5"),
     ("pp/rec/7/2018", "instrument", "pp/rec/7"),
     ("wcit/res/1/2012", "instrument", "wcit/res/1"),
-    ("wtpf/opinion/4/2009", "opinion", "wtpf/opinion/4"),
+    ("wtpf/opinion/4/2009", "opinion", "wtpf/opinion/4/2009"),
     ("ra/res/1-8", "instrument", "ra/res/1"),
     ("ra/res/44", "instrument", "ra/res/44"),
     ("unga/res/55/63", "unga", "unga/res/55/63"),

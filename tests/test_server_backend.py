@@ -1,0 +1,258 @@
+"""The graph layer against a real SPARQL 1.1 server: ``oxigraph serve
+--union-default-graph`` (the ``oxigraph`` executable of the dev extra), driven only
+through the installed ``itukg`` command with ``--store http://127.0.0.1:PORT``.
+
+One server holds the seed document and ``examples/`` for the read-only checks (the
+issue-3 done-when table, idempotent re-ingest, export, and equality with the
+embedded store for the same input); tests that remove or fail documents get a
+fresh server of their own. Every server is a real process, stopped at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from queries import get_query, list_queries
+from tests.queries.test_issue3_done import (
+    DONE_IDS,
+    DONE_ROWS,
+    Check,
+    inputs,
+    itukg,
+    query_json,
+)
+
+OXIGRAPH = Path(sys.executable).with_name("oxigraph")
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+STARTUP = 30.0  # seconds to wait for a server to answer
+SEED_DOC = "pp/2014/doc/82"
+
+pytestmark = pytest.mark.slow  # some 70 runs of the real command: about 40 s
+
+StartServer = Callable[[], str]
+
+
+# ---------------------------------------------------------------- servers
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
+    ask = urllib.parse.urlencode({"query": "ASK { }"})
+    deadline = time.monotonic() + STARTUP
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(
+                f"oxigraph serve exited with {proc.returncode}: {log.read_text()}"
+            )
+        try:
+            with urllib.request.urlopen(f"{url}/query?{ask}", timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.1)
+    pytest.fail(f"oxigraph serve did not answer at {url} within {STARTUP} s")
+
+
+@pytest.fixture(scope="session")
+def start_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StartServer]:
+    """Start ``oxigraph serve`` processes on demand (each on a free port, with its
+    own folder); all are terminated when the session ends."""
+    if not OXIGRAPH.is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"no oxigraph executable at {OXIGRAPH} (CI=true)")
+        pytest.skip(f"no oxigraph executable at {OXIGRAPH}: pip install -e '.[dev]'")
+    procs: list[subprocess.Popen[bytes]] = []
+
+    def start() -> str:
+        port = _free_port()
+        folder = tmp_path_factory.mktemp("oxigraph")
+        log = folder / "server.log"
+        with log.open("wb") as out:
+            proc = subprocess.Popen(
+                [
+                    str(OXIGRAPH),
+                    "serve",
+                    "--location",
+                    str(folder / "data"),
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--union-default-graph",
+                ],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        procs.append(proc)
+        url = f"http://127.0.0.1:{port}"
+        _wait_until_up(url, proc, log)
+        return url
+
+    yield start
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="session")
+def seeded(shared: Path, start_server: StartServer) -> tuple[str, str]:
+    """A server holding the seed and examples, ingested by ``itukg ingest``; with
+    the stdout of that first ingest."""
+    url = start_server()
+    run = itukg(url, "ingest", *inputs(shared))
+    return url, run.stdout
+
+
+@pytest.fixture(scope="session")
+def embedded(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """An embedded store of the same input, ingested the same way."""
+    store = str(tmp_path_factory.mktemp("embedded") / "store")
+    itukg(store, "ingest", *inputs(shared))
+    return store
+
+
+def _triples(store: str) -> int:
+    rows = query_json(store, "counts", {})
+    return int(rows[0]["triples"])
+
+
+def _documents(store: str) -> set[str]:
+    return {r["graph"] for r in query_json(store, "documents", {})}
+
+
+def _input_files(shared: Path) -> int:
+    examples = [p for p in EXAMPLES.iterdir() if not p.name.endswith(".gold.json")]
+    return len(examples) + 1
+
+
+# ---------------------------------------------------------------- the seeded server
+
+
+def test_first_ingest_reads_everything(shared: Path, seeded: tuple[str, str]) -> None:
+    url, stdout = seeded
+    n = _input_files(shared)
+    assert stdout.startswith(f"{n} files: {n} new, 0 changed, 0 skipped, 0 failed")
+    assert SEED_DOC in _documents(url)
+
+
+@pytest.mark.parametrize(("name", "params", "check"), DONE_ROWS, ids=DONE_IDS)
+def test_done_when_on_server(
+    seeded: tuple[str, str], name: str, params: dict[str, str], check: Check
+) -> None:
+    check(query_json(seeded[0], name, params))
+
+
+def test_second_ingest_changes_nothing(shared: Path, seeded: tuple[str, str]) -> None:
+    url = seeded[0]
+    before = _triples(url)
+    run = itukg(url, "ingest", *inputs(shared))
+    n = _input_files(shared)
+    assert run.stdout.startswith(f"{n} files: 0 new, 0 changed, {n} skipped, 0 failed")
+    assert _triples(url) == before
+
+
+@pytest.mark.parametrize("fmt", ["nq", "trig"])
+def test_export_quads(seeded: tuple[str, str], fmt: str) -> None:
+    url = seeded[0]
+    data = itukg(url, "export", "--format", fmt).stdout.encode("utf-8")
+    rdf = ox.RdfFormat.N_QUADS if fmt == "nq" else ox.RdfFormat.TRIG
+    quads = list(ox.parse(data, format=rdf))
+    assert len(quads) == _triples(url)
+    graphs = {
+        q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)
+    }
+    assert f"https://w3id.org/itukg/{SEED_DOC}" in graphs
+
+
+REPORTS = [q.name for q in list_queries("report")]
+
+
+@pytest.mark.parametrize("name", REPORTS, ids=REPORTS)
+def test_same_results_as_embedded(
+    seeded: tuple[str, str], embedded: str, name: str
+) -> None:
+    """Every public query (the four of issue 3 among them), with its example
+    parameters, gives the same table on the server as on the embedded store."""
+    params = {p.name: p.example or "" for p in get_query(name).params}
+    on_server = query_json(seeded[0], name, params)
+    assert on_server == query_json(embedded, name, params)
+    assert on_server, f"{name}: the example parameters find nothing"
+
+
+def test_same_size_as_embedded(seeded: tuple[str, str], embedded: str) -> None:
+    assert _triples(seeded[0]) == _triples(embedded)
+    assert _documents(seeded[0]) == _documents(embedded)
+
+
+# ---------------------------------------------------------------- fresh servers
+
+
+def test_remove_drops_a_document(shared: Path, start_server: StartServer) -> None:
+    url = start_server()
+    wtsa = EXAMPLES / "wtsa-res50-cybersecurity.txt"
+    itukg(
+        url, "ingest", str(shared / "corpus/seed/000_0db5f33711737b4f.txt"), str(wtsa)
+    )
+    docs = _documents(url)
+    assert SEED_DOC in docs and len(docs) == 2
+    assert query_json(url, "cites", {"key": "pp/res/130/2014"})
+
+    run = itukg(url, "remove", SEED_DOC)
+    assert run.stdout.strip() == "1 documents removed"
+    assert _documents(url) == docs - {SEED_DOC}
+    assert query_json(url, "cites", {"key": "pp/res/130/2014"}) == []
+    assert query_json(url, "superseded-by", {"key": "pp/res/182/2010"}) == []
+
+    by_file = itukg(url, "remove", str(wtsa))
+    assert by_file.stdout.strip() == "1 documents removed"
+    assert _documents(url) == set()
+
+    missing = itukg(url, "remove", SEED_DOC, check=False)
+    assert missing.returncode == 1
+    assert f"itukg: {SEED_DOC}: no such document in the store" in missing.stderr
+
+
+def test_bad_file_fails_alone(tmp_path: Path, start_server: StartServer) -> None:
+    url = start_server()
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"\xff\xfe\x00\x01binary")
+    good = [
+        EXAMPLES / "wtsa-res50-cybersecurity.txt",
+        EXAMPLES / "wtdc17-doc45-acp.txt",
+    ]
+    run = itukg(url, "ingest", str(good[0]), str(bad), str(good[1]), check=False)
+    assert run.returncode == 1, run.stderr
+    errors = run.stderr.splitlines()
+    assert len(errors) == 1 and errors[0].startswith(f"itukg: {bad}: "), errors
+    assert run.stdout.startswith("3 files: 2 new, 0 changed, 0 skipped, 1 failed")
+    files = {r["file"] for r in query_json(url, "documents", {})}
+    assert files == {str(p) for p in good}
+
+
+def test_unreachable_server_is_one_error_line(tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{_free_port()}"
+    run = itukg(url, "query", "versions", "--param", "key=pp/res/130", check=False)
+    assert run.returncode == 2
+    assert run.stderr.startswith(f"itukg: {url}: cannot reach the server")
+    assert len(run.stderr.splitlines()) == 1
