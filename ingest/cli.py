@@ -24,7 +24,7 @@ from ingest.pipeline import ingest_paths, remove_documents
 from ingest.sources import read_document
 from ontology import keys
 from ontology.errors import ItukgError
-from ontology.store import GraphStore, open_store
+from ontology.store import GraphStore, StoreError, open_store
 from queries import Table, get_query, list_queries, run_query
 from queries.networks import to_digraph
 from queries.run import table as to_table
@@ -335,3 +335,76 @@ def _export(store: GraphStore, fmt: str, base: str) -> bytes:
     else:
         nx.write_gexf(g, out)
     return out.getvalue()
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option(
+    "--store",
+    "store_opt",
+    default=None,
+    help="The store to serve (default: the global --store); opened read-only.",
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Server processes (uvicorn workers).",
+)
+@click.option(
+    "--sparql-timeout",
+    type=float,
+    default=None,
+    help="Seconds a /sparql query may run (default 10, or $ITUKG_SPARQL_TIMEOUT).",
+)
+@click.option(
+    "--sparql-max-rows",
+    type=int,
+    default=None,
+    help="Rows a /sparql answer may have (default 10000, or "
+    "$ITUKG_SPARQL_MAX_ROWS); past it the answer is an error.",
+)
+@click.option(
+    "--access-log/--no-access-log",
+    default=True,
+    show_default=True,
+    help="One line per request on stderr.",
+)
+@click.pass_context
+@_errors
+def serve(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    store_opt: str | None,
+    workers: int,
+    sparql_timeout: float | None,
+    sparql_max_rows: int | None,
+    access_log: bool,
+) -> None:
+    """Serve the HTTP API, the SPARQL endpoint and the HTML pages (uvicorn)."""
+    import uvicorn
+
+    from api.server import NoDelayH11Protocol
+
+    store = store_opt or ctx.obj["store"]
+    if "://" not in store and not Path(store).is_dir():
+        raise StoreError(f"{store}: no store there (build it with `itukg ingest`)")
+    os.environ["ITUKG_STORE"] = store
+    os.environ["ITUKG_BASE"] = ctx.obj["base"]
+    if sparql_timeout is not None:
+        os.environ["ITUKG_SPARQL_TIMEOUT"] = str(sparql_timeout)
+    if sparql_max_rows is not None:
+        os.environ["ITUKG_SPARQL_MAX_ROWS"] = str(sparql_max_rows)
+    # settings travel by environment: each uvicorn worker builds its own app
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=access_log,
+        http=NoDelayH11Protocol,
+    )

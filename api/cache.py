@@ -1,0 +1,50 @@
+"""The named queries as the service runs them: through a small LRU cache of their
+results. An embedded store opened read-only is a snapshot that cannot change
+while the server runs, so its results never go stale and are kept until evicted;
+a SPARQL server's are kept ``cache_seconds``. ``cache_size`` 0 turns it off."""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Mapping
+
+from ontology.store import GraphStore
+from queries import Table, run_query
+
+CacheKey = tuple[str, tuple[tuple[str, str], ...]]
+
+
+class Runner:
+    """``run(name, params)``: the named query on one store with one base IRI."""
+
+    def __init__(
+        self, store: GraphStore, base: str, size: int, seconds: float = math.inf
+    ) -> None:
+        self.store = store
+        self.base = base
+        self.size = size
+        self.seconds = seconds
+        self._lock = threading.Lock()
+        self._kept: OrderedDict[CacheKey, tuple[float, Table]] = OrderedDict()
+
+    def run(self, name: str, params: Mapping[str, str] | None = None) -> Table:
+        given = dict(params or {})
+        if self.size <= 0:
+            return run_query(self.store, name, given, self.base)
+        key = (name, tuple(sorted(given.items())))
+        now = time.monotonic()
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None and now - found[0] <= self.seconds:
+                self._kept.move_to_end(key)
+                return found[1]
+        table = run_query(self.store, name, given, self.base)
+        with self._lock:
+            self._kept[key] = (now, table)
+            self._kept.move_to_end(key)
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+        return table

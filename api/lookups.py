@@ -1,0 +1,183 @@
+"""The instrument lookups: each runs named queries with fixed names and shapes
+their rows into the response models. A work key aggregates its versions (the
+queries do so for citations and amendments; supersession runs per version)
+unless ``aggregate`` is false, which keeps the rows of the key itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from api.cache import Runner
+from api.errors import UnknownInstrument
+from api.index import InstrumentIndex
+from api.schemas import (
+    AmendmentOut,
+    CitationEdge,
+    Counts,
+    Evidence,
+    InstrumentSummary,
+    SupersededByEdge,
+    SupersedesEdge,
+    Value,
+    VersionOut,
+)
+from ontology.keys import Key, parse_key, to_iri
+
+M = TypeVar("M")
+
+KINDS = {
+    "res": "resolution",
+    "dec": "decision",
+    "rec": "recommendation",
+    "opinion": "opinion",
+    "question": "question",
+    "doc": "document",
+    "final-acts": "final acts",
+}
+EDGES = ("cites", "cited-by", "versions", "supersedes", "superseded-by", "amendments")
+
+
+def known_key(index: InstrumentIndex, key: str) -> Key:
+    """The parsed key (InvalidKey when malformed), when the graph knows it
+    (UnknownInstrument with the closest known keys otherwise)."""
+    parsed = parse_key(key)
+    if not index.knows(key):
+        raise UnknownInstrument(key, index.closest(key))
+    return parsed
+
+
+def _str(v: Value) -> str | None:
+    return None if v is None else str(v)
+
+
+def citations(
+    q: Runner, key: str, direction: str, aggregate: bool = True
+) -> list[CitationEdge]:
+    """``direction`` "cites" (what it cites) or "cited-by" (what cites it)."""
+    end = "source" if direction == "cites" else "target"
+    out = []
+    for r in q.run(direction, {"key": key}).records():
+        if not aggregate and r[end] != key:
+            continue
+        evidence = Evidence(
+            document=str(r["document"]),
+            view=str(r["view"]),
+            section=_str(r["section"]),
+            paragraph=_str(r["paragraph"]),
+            pinpoint=_str(r["pinpoint"]),
+            quote=str(r["quote"]),
+        )
+        out.append(
+            CitationEdge(
+                source=str(r["source"]),
+                source_label=_str(r.get("source_label")),
+                target=str(r["target"]),
+                target_label=_str(r.get("target_label")),
+                relation=str(r["relation"]),
+                evidence=evidence,
+            )
+        )
+    return out
+
+
+def versions(q: Runner, key: str) -> list[VersionOut]:
+    rows = q.run("versions", {"key": key}).records()
+    return [
+        VersionOut(
+            version=str(r["version"]),
+            label=_str(r["label"]),
+            year=int(r["year"]) if isinstance(r["year"], int) else None,
+            revision=_str(r["revision"]),
+            conference=_str(r["conference"]),
+            status=str(r["status"]),
+            held=bool(r["held"]),
+        )
+        for r in rows
+    ]
+
+
+def _per_version(
+    q: Runner,
+    key: str,
+    aggregate: bool,
+    build: Callable[[str, dict[str, Value]], M],
+    name: str,
+) -> list[M]:
+    own = [key]
+    if aggregate and not parse_key(key).is_version:
+        own += [v.version for v in versions(q, key) if v.version != key]
+    return [build(k, r) for k in own for r in q.run(name, {"key": k}).records()]
+
+
+def supersedes(q: Runner, key: str, aggregate: bool = True) -> list[SupersedesEdge]:
+    def build(k: str, r: dict[str, Value]) -> SupersedesEdge:
+        return SupersedesEdge(
+            version=k,
+            superseded=str(r["superseded"]),
+            label=_str(r["label"]),
+            status=str(r["status"]),
+            proposal=_str(r["proposal"]),
+            document=_str(r["document"]),
+        )
+
+    return _per_version(q, key, aggregate, build, "supersedes")
+
+
+def superseded_by(
+    q: Runner, key: str, aggregate: bool = True
+) -> list[SupersededByEdge]:
+    def build(k: str, r: dict[str, Value]) -> SupersededByEdge:
+        return SupersededByEdge(
+            version=k,
+            successor=_str(r["successor"]),
+            label=_str(r["label"]),
+            status=str(r["status"]),
+            proposal=_str(r["proposal"]),
+            document=_str(r["document"]),
+        )
+
+    return _per_version(q, key, aggregate, build, "superseded-by")
+
+
+def amendments(q: Runner, key: str, aggregate: bool = True) -> list[AmendmentOut]:
+    out = []
+    for r in q.run("amendments-of", {"key": key}).records():
+        if not aggregate and key not in (r["document"], r["target"], r["result"]):
+            continue
+        out.append(
+            AmendmentOut(
+                proposal=_str(r["proposal"]),
+                action=str(r["action"]),
+                target=_str(r["target"]),
+                result=_str(r["result"]),
+                document=str(r["document"]),
+            )
+        )
+    return out
+
+
+def summary(q: Runner, key: str, links: dict[str, str]) -> InstrumentSummary:
+    """Label, body, kind, versions and counts of a known key."""
+    parsed = parse_key(key)
+    fields: dict[str, list[str]] = {}
+    for r in q.run("instrument", {"key": key}).records():
+        fields.setdefault(str(r["field"]), []).append(str(r["value"]))
+    (counts,) = q.run("instrument-counts", {"key": key}).records()
+    labels = fields.get("label", [])
+    year = fields.get("year", [None])[0]
+    return InstrumentSummary(
+        key=key,
+        iri=to_iri(key, q.base),
+        label=min(labels, key=lambda s: ("Rev." not in s, len(s)), default=None),
+        labels=labels + fields.get("alias", []),
+        body=fields.get("body", [None])[0],
+        kind=KINDS.get(parsed.kind, parsed.kind.split("/")[0] or parsed.scheme),
+        level="version" if parsed.is_version else "work",
+        work=fields.get("work", [None])[0],
+        types=fields.get("type", []),
+        year=int(year) if year and year.isdigit() else None,
+        versions=versions(q, key),
+        counts=Counts.model_validate(counts),
+        links=links,
+    )

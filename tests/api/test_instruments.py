@@ -1,0 +1,252 @@
+"""``/instruments/{key}`` against the store built from the seed: the lookups give
+the same edges as the graph's named queries, with their evidence; work keys
+aggregate their versions unless asked not to; long lists come in pages; JSON by
+default, JSON-LD and Turtle by Accept; unknown and malformed keys are answered
+404 and 422 with help, never a stack trace."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import rdflib
+from fastapi.testclient import TestClient
+
+from api.config import Settings
+from ontology.store import open_store
+from queries import run_query
+
+CITO = rdflib.Namespace("http://purl.org/spar/cito/")
+BASE = "https://w3id.org/itukg/"
+
+
+def flat(item: dict[str, Any]) -> dict[str, Any]:
+    """An API edge as a row of the named query (evidence fields at top level)."""
+    out = {k: v for k, v in item.items() if k != "evidence"}
+    out.update(item.get("evidence") or {})
+    return out
+
+
+def items(client: TestClient, path: str) -> list[dict[str, Any]]:
+    r = client.get(path, params={"limit": 1000})
+    assert r.status_code == 200, r.text
+    found: list[dict[str, Any]] = r.json()["items"]
+    return found
+
+
+# (route, named query, key, fields the route adds to the query's row)
+SAME_EDGES = [
+    ("cites", "cites", "pp/res/130/2014", {}),
+    ("cites", "cites", "pp/res/130", {}),
+    ("cites", "cites", "wtsa/res/50/2016", {}),
+    ("cites", "cites", "ra/res/55-3", {}),
+    ("cited-by", "cited-by", "wtdc/res/69/2010", {}),
+    ("cited-by", "cited-by", "unga/res/55/63", {}),
+    ("cited-by", "cited-by", "pp/res/130", {}),
+    ("versions", "versions", "pp/res/130", {}),
+    ("supersedes", "supersedes", "pp/res/130/2014", {"version": "pp/res/130/2014"}),
+    (
+        "superseded-by",
+        "superseded-by",
+        "pp/res/182/2010",
+        {"version": "pp/res/182/2010"},
+    ),
+    ("amendments", "amendments-proposed-by", "pp/2014/doc/82", {}),
+]
+
+
+@pytest.mark.parametrize(
+    ("route", "query", "key", "added"),
+    SAME_EDGES,
+    ids=[f"{r}-{k}" for r, _, k, _ in SAME_EDGES],
+)
+def test_lookup_gives_the_edges_of_the_named_query(
+    client: TestClient,
+    store_path: str,
+    route: str,
+    query: str,
+    key: str,
+    added: dict[str, str],
+) -> None:
+    store = open_store(store_path, read_only=True)
+    expected = run_query(store, query, {"key": key}).records()
+    assert expected, f"{query} {key}: the fixture finds nothing"
+    got = [flat(i) for i in items(client, f"/instruments/{key}/{route}")]
+    assert len(got) == len(expected)
+    for row, item in zip(expected, got, strict=True):
+        assert {k: item[k] for k in row} == row
+        assert {k: item[k] for k in added} == added
+
+
+def test_every_citation_edge_carries_its_evidence(client: TestClient) -> None:
+    for edge in items(client, "/instruments/pp/res/130/2014/cites"):
+        ev = edge["evidence"]
+        assert set(ev) == {
+            "document",
+            "view",
+            "section",
+            "paragraph",
+            "pinpoint",
+            "quote",
+        }
+        assert ev["document"] == "pp/2014/doc/82"
+        assert ev["view"] in ("current", "previous")
+        assert ev["quote"]
+
+
+def test_a_work_aggregates_its_versions_unless_asked_not_to(
+    client: TestClient,
+) -> None:
+    work = items(client, "/instruments/pp/res/130/cites")
+    version = items(client, "/instruments/pp/res/130/2014/cites")
+    assert {e["source"] for e in work} >= {"pp/res/130/2014"}
+    assert all(e["source"].startswith("pp/res/130/") for e in work)
+    assert [e for e in work if e["source"] == "pp/res/130/2014"] == version
+    own = client.get("/instruments/pp/res/130/cites", params={"aggregate": "false"})
+    assert own.status_code == 200
+    assert own.json()["items"] == []  # the work itself has no text
+    supersedes = items(client, "/instruments/pp/res/130/supersedes")
+    assert {e["version"] for e in supersedes} == {"pp/res/130/2010", "pp/res/130/2014"}
+
+
+def test_long_lists_come_in_pages(client: TestClient) -> None:
+    whole = items(client, "/instruments/pp/res/130/2014/cites")
+    assert len(whole) > 20
+    pages: list[dict[str, Any]] = []
+    url: str | None = "/instruments/pp/res/130/2014/cites?limit=20"
+    while url:
+        r = client.get(url)
+        body = r.json()
+        assert body["total"] == len(whole)
+        assert len(body["items"]) <= 20
+        if body["next"]:
+            assert r.headers["link"] == f'<{body["next"]}>; rel="next"'
+        pages += body["items"]
+        url = body["next"]
+    assert pages == whole
+    assert (
+        client.get(url or "/instruments/pp/res/130/2014/cites?limit=0").status_code
+        == 422
+    )
+
+
+def test_summary(client: TestClient) -> None:
+    r = client.get("/instruments/pp/res/130/2014")
+    assert r.status_code == 200
+    s = r.json()
+    assert s["label"] == "Resolution 130 (Rev. Busan, 2014)"
+    assert (s["key"], s["body"], s["kind"], s["level"], s["work"]) == (
+        "pp/res/130/2014",
+        "pp",
+        "resolution",
+        "version",
+        "pp/res/130",
+    )
+    assert s["iri"] == BASE + "pp/res/130/2014"
+    assert [v["version"] for v in s["versions"]] == [
+        "pp/res/130/2006",
+        "pp/res/130/2010",
+        "pp/res/130/2014",
+    ]
+    cites = items(client, "/instruments/pp/res/130/2014/cites")
+    assert s["counts"]["cites"] == len({e["target"] for e in cites})
+    assert s["counts"]["citations_made"] == len(cites)
+    cited_by = items(client, "/instruments/pp/res/130/2014/cited-by")
+    assert s["counts"]["cited_by"] == len({e["source"] for e in cited_by})
+    assert s["links"]["cites"].endswith("/instruments/pp/res/130/2014/cites")
+
+
+def test_a_document_key_is_an_instrument_too(client: TestClient) -> None:
+    s = client.get("/instruments/pp/2014/doc/82").json()
+    assert (s["kind"], s["label"]) == ("document", "Document 82 (PP-14)")
+    assert s["counts"]["amendments"] == len(
+        items(client, "/instruments/pp/2014/doc/82/amendments")
+    )
+
+
+ERRORS = [
+    ("/instruments/pp/res/130/2015", 404, "pp/res/130/2014"),
+    ("/instruments/pp/res/130/2015/cites", 404, "pp/res/130/2014"),
+    ("/instruments/unga/res/55/64/cited-by", 404, "unga/res/55/63"),
+    ("/instruments/pp/resolution/130", 422, None),
+    ("/instruments/PP/RES/130/2014/versions", 422, None),
+    ("/instruments/pp/res/130/2014 OR 1=1/amendments", 422, None),
+]
+
+
+@pytest.mark.parametrize(("path", "status", "closest"), ERRORS)
+def test_unknown_and_malformed_keys(
+    client: TestClient, path: str, status: int, closest: str | None
+) -> None:
+    r = client.get(path)
+    assert r.status_code == status
+    body = r.json()
+    assert "Traceback" not in r.text
+    if status == 404:
+        assert body["error"] == "not-found"
+        assert closest in body["closest"]
+    else:
+        assert body["error"] == "invalid-key"
+        assert any("{body}/{res|dec|rec}/{n}" in g for g in body["grammar"])
+
+
+def test_json_ld_and_turtle_by_accept(client: TestClient) -> None:
+    path = "/instruments/pp/res/130/2014/cites"
+    ld = client.get(path, headers={"Accept": "application/ld+json"})
+    assert ld.headers["content-type"].startswith("application/ld+json")
+    assert ld.json()["@context"]["@base"] == BASE
+    ttl = client.get(path, headers={"Accept": "text/turtle"})
+    assert ttl.headers["content-type"].startswith("text/turtle")
+    g_ld = rdflib.Graph().parse(data=ld.text, format="json-ld")
+    g_ttl = rdflib.Graph().parse(data=ttl.text, format="turtle")
+    assert len(g_ld) == len(g_ttl) > 0
+    targets = {str(o) for o in g_ttl.objects(None, CITO.hasCitedEntity)}
+    assert BASE + "wtdc/res/69/2010" in targets
+    assert "Accept" in ld.headers["vary"]
+    summary = client.get(
+        "/instruments/pp/res/130/2014", headers={"Accept": "text/turtle"}
+    )
+    g = rdflib.Graph().parse(data=summary.text, format="turtle")
+    iri = rdflib.URIRef(BASE + "pp/res/130/2014")
+    assert (
+        iri,
+        rdflib.RDFS.label,
+        rdflib.Literal("Resolution 130 (Rev. Busan, 2014)"),
+    ) in g
+    assert client.get(path, headers={"Accept": "image/png"}).status_code == 406
+
+
+def test_browsers_get_the_page(client: TestClient) -> None:
+    r = client.get(
+        "/instruments/pp/res/130/2014",
+        headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
+    )
+    assert r.headers["content-type"].startswith("text/html")
+    assert "Resolution 130 (Rev. Busan, 2014)" in r.text
+    assert "<svg" in r.text and "/instruments/wtdc/res/69/2010" in r.text
+
+
+def test_instrument_iris_dereference(client: TestClient) -> None:
+    """The default base is https://w3id.org/itukg/: its IRIs reach the server
+    as /itukg/{key} and are sent on (303) to the description."""
+    r = client.get("/itukg/pp/res/130/2014", follow_redirects=False)
+    assert r.status_code == 303
+    assert r.headers["location"].endswith("/instruments/pp/res/130/2014")
+    page = client.get("/itukg/pp/res/130/2014", headers={"Accept": "text/html"})
+    assert page.headers["content-type"].startswith("text/html")
+    ttl = client.get("/itukg/unga/res/55/63", headers={"Accept": "text/turtle"})
+    assert ttl.headers["content-type"].startswith("text/turtle")
+    assert client.get("/itukg/pp/res/999/2014").status_code == 404
+    assert client.get("/itukg/not-a-key").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("base", "path"),
+    [
+        ("https://w3id.org/itukg/", "/itukg/"),
+        ("http://127.0.0.1:8000/", "/"),
+        ("http://data.example.org/id", "/id/"),
+    ],
+)
+def test_base_path(base: str, path: str) -> None:
+    assert Settings(base=base).base_path == path
