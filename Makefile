@@ -5,23 +5,29 @@ BIN := $(VENV)/bin
 SHARED ?= $(or $(ITUKG_SHARED),../shared)
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean sysdeps
+.PHONY: run test lint bench clean sysdeps notebooks
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,notebooks]'
 	touch $(STAMP)
 
 ## System packages (idempotent): LibreOffice converts legacy Word (.doc) and RTF
-## files for ingest/readers/doc.py. Installed through apt when run as root;
-## elsewhere such files are refused with the reason.
+## files for ingest/readers/doc.py; headless Chromium and its driver run the
+## browser test of the HTML pages (tests/test_browser.py). Installed through apt
+## when run as root; elsewhere .doc files are refused and the browser test skips.
 sysdeps:
 	@command -v soffice >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	      --no-install-recommends libreoffice-writer-nogui </dev/null >/dev/null; \
 	  else echo "note: LibreOffice (soffice) is missing: .doc files will be refused" >&2; fi; }
+	@{ command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      --no-install-recommends chromium chromium-driver </dev/null >/dev/null; \
+	  else echo "note: chromium and chromium-driver are missing: the browser test skips" >&2; fi; }
 
 ## The main job: build the graph of the shared corpus and examples/ in the
 ## embedded store (data/store), then show what is most cited.
@@ -33,10 +39,24 @@ run: $(STAMP) | sysdeps
 ## The tests, with lint and type checks.
 test: $(STAMP) | sysdeps
 	$(BIN)/ruff check ontology queries ingest api tests benchmarks
+	$(BIN)/ruff check notebooks
 	$(BIN)/mypy
 	ITUKG_SHARED=$(SHARED) $(BIN)/pytest
 
+## The notebooks alone: each is executed end to end in a temporary folder (also
+## part of `make test`); checks that they are committed without outputs.
+notebooks: $(STAMP)
+	$(BIN)/ruff check notebooks
+	ITUKG_SHARED=$(SHARED) $(BIN)/pytest tests/test_notebooks.py
+
+## wrk (Debian) is the load generator of benchmarks/api_load.py; without it
+## that benchmark says so and measures nothing.
 bench: $(STAMP) | sysdeps
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      --no-install-recommends wrk </dev/null >/dev/null; \
+	  else echo "note: wrk is missing: the API load benchmark is skipped" >&2; fi; }
 	ITUKG_SHARED=$(SHARED) $(BIN)/python -m benchmarks
 
 clean:

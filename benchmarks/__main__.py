@@ -3,11 +3,17 @@ and write its numbers to ``benchmarks/results/``."""
 
 from __future__ import annotations
 
-from benchmarks import extract_throughput
+from benchmarks import api_load, extract_throughput, formats, ingest_throughput
 
 
 def main() -> None:
     extract_throughput.main()
+    print()
+    ingest_throughput.main()
+    print()
+    formats.main()
+    print()
+    api_load.main()
 
 
 if __name__ == "__main__":
