@@ -6,10 +6,14 @@ versions, stale citations). One bad file never stops the others."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -77,16 +81,31 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def ingest_file(
-    store: GraphStore, path: Path, summary: Summary, base: str = keys.DEFAULT_BASE
-) -> None:
-    """Ingest one file, counting what happened in ``summary``."""
-    digest = _sha256(path)
-    if run_query(store, "graph-by-hash", {"hash": digest}, base).rows:
-        summary.skipped += 1
-        return
-    doc = read_document(path)
-    found = extract(doc)
+@dataclass(frozen=True)
+class Prepared:
+    """A file read, extracted and built, ready to be written (or why it failed)."""
+
+    path: Path
+    doc: str | None = None
+    lines: tuple[str, ...] = ()
+    citations: int = 0
+    error: str | None = None
+
+
+def prepare_file(path: Path, digest: str, base: str = keys.DEFAULT_BASE) -> Prepared:
+    """Read, extract and build one file: no store involved, so it can run in a
+    worker process. Errors come back as data, naming the file."""
+    try:
+        doc = read_document(path)
+        found = extract(doc)
+    except ItukgError as exc:
+        message = str(exc)
+        named = message if message.startswith(str(path)) else f"{path}: {message}"
+        return Prepared(path, error=named)
+    except Exception as exc:  # a bug must not cost the other files
+        return Prepared(
+            path, error=f"{path}: unexpected error ({type(exc).__name__}: {exc})"
+        )
     records = found.records
     doc_key = next((r.doc for r in records), None) or str(keys.file_key(doc.stem))
     meta = Meta(
@@ -96,20 +115,41 @@ def ingest_file(
         generated_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     )
     lines = build_graph(records, meta, base, found.versions)
-    earlier = {
-        str(r[0])
-        for r in run_query(store, "graph-by-file", {"file": str(path)}, base).rows
-    }
-    graph = base + doc_key
-    store.replace_graph(graph, lines)
-    for old in earlier - {doc_key}:
+    citations = sum(isinstance(r, Citation) for r in records)
+    return Prepared(path, doc_key, tuple(lines), citations)
+
+
+def _write(store: GraphStore, p: Prepared, summary: Summary, base: str) -> None:
+    """Replace the document's graph (one transaction) and drop the graph an
+    earlier version of the same file had under another key."""
+    assert p.doc is not None
+    found = run_query(store, "graph-by-file", {"file": str(p.path)}, base).rows
+    earlier = {str(r[0]) for r in found}
+    store.replace_graph(base + p.doc, p.lines)
+    for old in earlier - {p.doc}:
         store.update(f"DROP SILENT GRAPH <{base}{old}>")
     if earlier:
         summary.changed += 1
     else:
         summary.new += 1
-    summary.citations += sum(isinstance(r, Citation) for r in records)
-    summary.triples += len(lines)
+    summary.citations += p.citations
+    summary.triples += len(p.lines)
+
+
+def _prepared(
+    todo: list[tuple[Path, str]], base: str, workers: int
+) -> Iterator[Prepared]:
+    """Prepare files in order, in worker processes when there are enough of them
+    (each document is independent; the store is written by this process only)."""
+    if workers <= 1 or len(todo) < 4:
+        for path, digest in todo:
+            yield prepare_file(path, digest, base)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        paths = [t[0] for t in todo]
+        digests = [t[1] for t in todo]
+        yield from pool.map(prepare_file, paths, digests, repeat(base))
 
 
 def ingest_paths(
@@ -117,21 +157,37 @@ def ingest_paths(
     paths: Iterable[Path],
     base: str = keys.DEFAULT_BASE,
     progress: Callable[[Path], None] | None = None,
+    workers: int | None = None,
 ) -> Summary:
-    """Ingest every file; a file that fails is counted and named, the others go on."""
+    """Ingest every file; a file that fails is counted and named, the others go on.
+    Files whose content is already in the store are skipped."""
     summary = Summary()
     load_reference(store, base)
+    todo: list[tuple[Path, str]] = []
     for path in paths:
-        if progress:
-            progress(path)
         try:
-            ingest_file(store, path, summary, base)
-        except ItukgError as exc:
+            digest = _sha256(path)
+        except OSError as exc:
             summary.failed += 1
-            message = str(exc)
-            summary.errors.append(
-                message if message.startswith(str(path)) else f"{path}: {message}"
-            )
+            summary.errors.append(f"{path}: {exc.strerror or exc}")
+            if progress:
+                progress(path)
+            continue
+        if run_query(store, "graph-by-hash", {"hash": digest}, base).rows:
+            summary.skipped += 1
+            if progress:
+                progress(path)
+            continue
+        todo.append((path, digest))
+    n = workers if workers is not None else min(4, os.cpu_count() or 1)
+    for p in _prepared(todo, base, n):
+        if progress:
+            progress(p.path)
+        if p.error is not None:
+            summary.failed += 1
+            summary.errors.append(p.error)
+        else:
+            _write(store, p, summary, base)
     derive(store, base)
     return summary
 
