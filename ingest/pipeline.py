@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -119,21 +119,48 @@ def prepare_file(path: Path, digest: str, base: str = keys.DEFAULT_BASE) -> Prep
     return Prepared(path, doc_key, tuple(lines), citations)
 
 
-def _write(store: GraphStore, p: Prepared, summary: Summary, base: str) -> None:
-    """Replace the document's graph (one transaction) and drop the graph an
-    earlier version of the same file had under another key."""
-    assert p.doc is not None
-    found = run_query(store, "graph-by-file", {"file": str(p.path)}, base).rows
-    earlier = {str(r[0]) for r in found}
-    store.replace_graph(base + p.doc, p.lines)
-    for old in earlier - {p.doc}:
-        store.update(f"DROP SILENT GRAPH <{base}{old}>")
-    if earlier:
-        summary.changed += 1
-    else:
-        summary.new += 1
-    summary.citations += p.citations
-    summary.triples += len(p.lines)
+_MARKER = "https://w3id.org/itukg/ontology#contentHash"  # written last: see add_graphs
+_BATCH = 100_000  # triples of new documents loaded together
+
+
+@dataclass
+class _Writer:
+    """Writes prepared documents: a changed document's graph is replaced in one
+    transaction right away; new documents are gathered and added in batches by the
+    store's fastest path (their content hashes last, so an interrupted batch is
+    redone by the next ingest)."""
+
+    store: GraphStore
+    summary: Summary
+    base: str
+    pending: list[tuple[str, Sequence[str]]] = field(default_factory=list)
+    size: int = 0
+
+    def write(self, p: Prepared) -> None:
+        assert p.doc is not None
+        graph = self.base + p.doc
+        found = run_query(self.store, "graph-by-file", {"file": str(p.path)}, self.base)
+        earlier = {str(r[0]) for r in found.rows}
+        exists = bool(run_query(self.store, "graph-exists", {"graph": graph}).rows)
+        if earlier or exists or any(g == graph for g, _ in self.pending):
+            self.flush()
+            self.store.replace_graph(graph, p.lines)
+            for old in earlier - {p.doc}:
+                self.store.update(f"DROP SILENT GRAPH <{self.base}{old}>")
+            self.summary.changed += 1
+        else:
+            self.pending.append((graph, p.lines))
+            self.size += len(p.lines)
+            self.summary.new += 1
+            if self.size >= _BATCH:
+                self.flush()
+        self.summary.citations += p.citations
+        self.summary.triples += len(p.lines)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.store.add_graphs(self.pending, _MARKER)
+        self.pending, self.size = [], 0
 
 
 def _prepared(
@@ -180,6 +207,7 @@ def ingest_paths(
             continue
         todo.append((path, digest))
     n = workers if workers is not None else min(4, os.cpu_count() or 1)
+    writer = _Writer(store, summary, base)
     for p in _prepared(todo, base, n):
         if progress:
             progress(p.path)
@@ -187,7 +215,8 @@ def ingest_paths(
             summary.failed += 1
             summary.errors.append(p.error)
         else:
-            _write(store, p, summary, base)
+            writer.write(p)
+    writer.flush()
     derive(store, base)
     return summary
 
