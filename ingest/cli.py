@@ -10,7 +10,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from ingest.extract import extract_document
 from ingest.models import Citation, Record
 from ingest.pipeline import ingest_paths, remove_documents
-from ingest.sources import read_document
+from ingest.sources import document_files, read_document
 from ontology import keys
 from ontology.errors import ItukgError
 from ontology.store import GraphStore, StoreError, open_store
@@ -30,23 +30,6 @@ from queries.networks import to_digraph
 from queries.run import table as to_table
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _files(paths: tuple[Path, ...]) -> Iterator[Path]:
-    """Files as given, and every file below a folder (hidden files and gold files
-    skipped), in a stable order."""
-    for p in paths:
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if (
-                    f.is_file()
-                    and not any(part.startswith(".") for part in rel.parts)
-                    and not f.name.endswith(".gold.json")
-                ):
-                    yield f
-        else:
-            yield p
 
 
 def _fail(path: Path, exc: Exception) -> None:
@@ -147,7 +130,7 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
     stderr per such file); the other files' records are still printed."""
     failed = 0
     out = sys.stdout
-    for path in _files(files):
+    for path in document_files(files):
         try:
             records = extract_document(read_document(path))
         except ItukgError as exc:
@@ -187,7 +170,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     A changed file replaces its document's graph, an unchanged one is skipped.
     Exit status 1 when any file failed; the others are still ingested."""
     store = _store(ctx)
-    files = list(_files(paths))
+    files = list(document_files(paths))
     if sys.stderr.isatty():
         with click.progressbar(
             length=len(files), label="ingesting", file=sys.stderr
@@ -200,6 +183,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     store.close()
     for line in summary.errors:
         click.echo(f"itukg: {line}", err=True)
+    for line in summary.notes:
+        click.echo(f"itukg: note: {line}", err=True)
     click.echo(f"{len(files)} files: {summary.line()}")
     sys.exit(1 if summary.failed else 0)
 

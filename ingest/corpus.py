@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.pipeline import Summary, ingest_paths
+from ingest.sources import document_files
 from ontology.store import GraphStore, open_store
 
 REPO = Path(__file__).resolve().parent.parent
-# The corpus's own list of its files (origin, licence, notes): not a document.
-NOT_DOCUMENTS = frozenset({"MANIFEST.tsv"})
 
 
 def shared_dir() -> Path:
@@ -33,20 +32,8 @@ def corpus_folders(shared: Path | None = None) -> list[Path]:
 
 
 def corpus_files(folders: Iterable[Path]) -> list[Path]:
-    """Every file below the folders, as ``itukg ingest`` takes them: hidden files,
-    gold files and the corpus manifest skipped, in a stable order."""
-    out: list[Path] = []
-    for folder in folders:
-        for f in sorted(folder.rglob("*")):
-            rel = f.relative_to(folder)
-            if (
-                f.is_file()
-                and not any(part.startswith(".") for part in rel.parts)
-                and not f.name.endswith(".gold.json")
-                and f.name not in NOT_DOCUMENTS
-            ):
-                out.append(f)
-    return out
+    """Every document below the folders, as ``itukg ingest`` takes them."""
+    return list(document_files(folders))
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ class Summary:
     citations: int = 0
     triples: int = 0
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         return (
@@ -134,6 +135,7 @@ class _Writer:
     summary: Summary
     base: str
     pending: list[tuple[str, Sequence[str]]] = field(default_factory=list)
+    files: list[tuple[str, str]] = field(default_factory=list)
     size: int = 0
 
     def write(self, p: Prepared) -> None:
@@ -141,8 +143,18 @@ class _Writer:
         graph = self.base + p.doc
         found = run_query(self.store, "graph-by-file", {"file": str(p.path)}, self.base)
         earlier = {str(r[0]) for r in found.rows}
-        exists = bool(run_query(self.store, "graph-exists", {"graph": graph}).rows)
-        if earlier or exists or any(g == graph for g, _ in self.pending):
+        holder = run_query(self.store, "file-of-graph", {"graph": graph}).rows
+        other = next((str(r[0]) for r in holder if str(r[0]) != str(p.path)), None)
+        other = other or next((f for g, f in self.files if g == graph), None)
+        if other is not None and not earlier:
+            # the same document from another file (another format, a copy): the
+            # file ingested first keeps the document's graph
+            self.summary.skipped += 1
+            self.summary.notes.append(
+                f"{p.path}: the same document ({p.doc}) as {other}; skipped"
+            )
+            return
+        if earlier:
             self.flush()
             self.store.replace_graph(graph, p.lines)
             for old in earlier - {p.doc}:
@@ -150,6 +162,7 @@ class _Writer:
             self.summary.changed += 1
         else:
             self.pending.append((graph, p.lines))
+            self.files.append((graph, str(p.path)))
             self.size += len(p.lines)
             self.summary.new += 1
             if self.size >= _BATCH:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ingest.models import Document
@@ -66,3 +66,40 @@ def read_document(path: Path) -> Document:
     except OSError as exc:
         raise UnreadableDocument(str(path), exc.strerror or str(exc)) from None
     return _reader(path, data[:1024])(path, data)
+
+
+# What a folder holds that is a document: tables (.csv, .tsv) and other files are
+# left out when a folder is expanded, though a table named on its own is read.
+DOCUMENT_SUFFIXES = frozenset(
+    {
+        ".txt",
+        ".md",
+        ".markdown",
+        ".text",
+        ".xml",
+        ".json",
+        ".pdf",
+        ".docx",
+        ".doc",
+        ".rtf",
+    }
+    | HTML_SUFFIXES
+)
+
+
+def document_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given, and the documents below each folder (hidden files, gold
+    files and files of other kinds left out), in a stable order."""
+    for p in paths:
+        if not p.is_dir():
+            yield p
+            continue
+        for f in sorted(p.rglob("*")):
+            rel = f.relative_to(p)
+            if (
+                f.is_file()
+                and not any(part.startswith(".") for part in rel.parts)
+                and not f.name.endswith(".gold.json")
+                and f.suffix.lower() in DOCUMENT_SUFFIXES
+            ):
+                yield f

@@ -381,3 +381,30 @@ def test_text_gives_the_offsets_of_the_records(doc: Path) -> None:
         else:
             kept = "".join(unmarked(span).split())
             assert is_subsequence("".join(r["text"].split()), kept), where
+
+
+def test_folders_give_their_documents_only(tmp_path: Path) -> None:
+    """A folder gives its documents (hidden files, gold files and tables left
+    out); a table named on its own is still read."""
+    (tmp_path / "a.txt").write_text("recalling Resolution 130 (Rev. Busan, 2014)\n")
+    (tmp_path / "list.tsv").write_text(
+        "file\tnote\nx\tResolution 71 (Rev. Dubai, 2018)\n"
+    )
+    (tmp_path / "a.gold.json").write_text("{}")
+    (tmp_path / ".hidden.txt").write_text("Resolution 1 (Rev. Busan, 2014)\n")
+    itukg = Path(sys.executable).with_name("itukg")
+    folder = subprocess.run(
+        [str(itukg), "extract", str(tmp_path), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    docs = {json.loads(line)["doc"] for line in folder.stdout.splitlines()}
+    assert (folder.returncode, docs) == (0, {"doc/a"})
+    table = subprocess.run(
+        [str(itukg), "extract", str(tmp_path / "list.tsv"), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert json.loads(table.stdout.splitlines()[0])["target"] == "pp/res/71/2018"

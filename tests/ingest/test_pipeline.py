@@ -109,3 +109,20 @@ def test_reference_graphs_are_loaded(store: EmbeddedStore) -> None:
     )
     expected = len(load_gazetteer().conferences)
     assert int(next(iter(rows))["n"].value) == expected  # type: ignore[index]
+
+
+def test_same_document_from_two_files_is_kept_once(
+    store: EmbeddedStore, tmp_path: Path
+) -> None:
+    """Two files of one document (two formats, a copy): the first keeps the
+    graph, the second is skipped with a note, and a second ingest changes nothing."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.md"
+    shutil.copy(MINI, first)
+    second.write_text(MINI.read_text() + "\n(a copy)\n")
+    summary = ingest_paths(store, [first, second])
+    assert (summary.new, summary.skipped, summary.failed) == (1, 1, 0)
+    assert "the same document (pp/2022/doc/7)" in summary.notes[0]
+    count = _triples(store)
+    again = ingest_paths(store, [first, second])
+    assert (again.new, again.changed, again.skipped) == (0, 0, 2)
+    assert _triples(store) == count
