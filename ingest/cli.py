@@ -5,7 +5,6 @@ parameter, a store that cannot be reached) is one line on stderr and exit status
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -72,11 +71,7 @@ def _print_table(t: Table, fmt: str) -> None:
         click.echo(json.dumps(t.records(), ensure_ascii=False, indent=1))
         return
     if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(t.columns)
-        w.writerows(["" if v is None else v for v in row] for row in t.rows)
-        click.echo(buf.getvalue(), nl=False)
+        click.echo(t.to_csv(), nl=False)
         return
     widths = [
         min(40, max([len(c)] + [len(str(r[i] or "")) for r in t.rows]))
@@ -306,11 +301,7 @@ def _export(store: GraphStore, fmt: str, base: str) -> bytes:
         return data if isinstance(data, bytes) else b""
     edges = run_query(store, "citation-edges", {}, base)
     if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(edges.columns)
-        w.writerows(["" if v is None else v for v in row] for row in edges.rows)
-        return buf.getvalue().encode("utf-8")
+        return edges.to_csv().encode("utf-8")
     import networkx as nx
 
     g = to_digraph(edges)

@@ -4,6 +4,8 @@ table whose IRIs under the base are shown as keys."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,6 +26,14 @@ _ITU = "https://w3id.org/itukg/ontology#"
 class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[Value, ...], ...]
+
+    def to_csv(self) -> str:
+        """The table as CSV, a header row first, empty cells for unbound values."""
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(self.columns)
+        w.writerows(["" if v is None else v for v in row] for row in self.rows)
+        return buf.getvalue()
 
     def records(self) -> list[dict[str, Value]]:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
