@@ -35,6 +35,7 @@ class Words:
     year: int | None = None  # "the 2009 World ... Policy Forum", "at its 2009 session"
     start: int | None = None
     end: int | None = None
+    shared: bool = False  # the words of the list this citation is joined to
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ class _Scanner:
             body = self.g.body_of(m.group("name") or m.group("name2"))
             return Words(body=body, start=m.start(), end=pos)
         if self.shared.body and _JOIN.fullmatch(self.text, self.floor, pos):
-            return Words(body=self.shared.body, year=self.shared.year)
+            return Words(body=self.shared.body, year=self.shared.year, shared=True)
         return Words()
 
     def after(self, pos: int, end: int) -> tuple[Words, int]:
@@ -440,7 +441,7 @@ class _Scanner:
         token = re.match(r"ITU-[TR]|CCITT|CCIR", m.group(0))
         assert token is not None
         pos = m.start() + token.end()
-        kw = re.compile(r"\s+(?:(?i:recommendations?|rec\.)\s+)?").match(self.text, pos)
+        kw = re.compile(r"\s*(?:(?i:recommendations?|rec\.)\s+)?").match(self.text, pos)
         return self.recs(
             m.start(), kw.end() if kw else pos, _sector_token(token.group(0))
         )
@@ -696,6 +697,8 @@ def find_citations(text: str, start: int = 0, end: int | None = None) -> list[Me
             continue
         scanner.floor = consumed
         mentions = scanner.dispatch(m)
+        if mentions and mentions[0].form != "itu":
+            scanner.shared = Words()  # a list of resolutions ends at another form
         if mentions:
             found += mentions
             consumed = max(consumed, max(x.end for x in mentions))

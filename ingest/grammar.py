@@ -147,9 +147,11 @@ def load_grammar() -> Grammar:
     section_lead = f"(?i:{_alternation(leads)})"
 
     trigger = re.compile(
-        r"(?P<kw>\b(?i:resolutions?|decisions?|recommendations?|opinions?|res\.|rec\.)(?=\s))"
+        r"(?P<kw>\b(?i:resolutions?|decisions?|recommendations?|opinions?|res\.|rec\.)"
+        r"(?=\s|\d{1,4}\s*\())"
         r"|(?P<ares>\bA/RES/\d)"
-        r"|(?P<sec>\b(?:ITU-[TR]|CCITT|CCIR)\s+(?:(?i:recommendations?|rec\.)\s+)?[A-Z]{1,3}\.\d)"
+        r"|(?P<sec>\b(?:ITU-[TR]|CCITT|CCIR)\s*(?:(?i:recommendations?|rec\.)\s+)?"
+        r"[A-Z]{1,3}\.\d)"
         r"|(?P<q>\b(?i:questions?)\s+(?:ITU-[DTR]\s+)?\d)"
         r"|(?P<cs>\bC[SV]\s?\d)"
         r"|(?P<no>\b(?i:nos?\.)\s*\d)"

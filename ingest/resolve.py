@@ -47,10 +47,12 @@ def _itu(m: Mention, ctx: Context) -> Resolution | None:
     body = m.words.body
     if body == "self":
         body = ctx.body
+    confs = _conferences(m.qualifier, m.kind) if m.qualifier else None
+    if m.words.shared and confs and all(c.body != body for c in confs):
+        body = None  # the list's words yield to this citation's own conference
     if body in ("external", "unga"):
         return None
     year = m.words.year
-    confs = _conferences(m.qualifier, m.kind) if m.qualifier else None
     if m.qualifier and m.qualifier.year:
         year = m.qualifier.year
     if body is None and confs:
