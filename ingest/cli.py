@@ -66,6 +66,16 @@ def _store(ctx: click.Context) -> GraphStore:
     return open_store(obj["store"])
 
 
+_TABLE_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="How to print the rows.",
+)
+
+
 def _print_table(t: Table, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(t.records(), ensure_ascii=False, indent=1))
@@ -219,13 +229,7 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
     metavar="NAME=VALUE",
     help="A parameter of the query (repeatable).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
+@_TABLE_FORMAT
 @click.pass_context
 @_errors
 def query(
@@ -243,13 +247,7 @@ def query(
 
 @main.command()
 @click.argument("sparql")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
+@_TABLE_FORMAT
 @click.pass_context
 @_errors
 def sparql(ctx: click.Context, sparql: str, fmt: str) -> None:
