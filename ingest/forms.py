@@ -156,27 +156,28 @@ class InstrumentForms(Surroundings):
         ]
 
     def unga(self, kw_start: int, pos: int) -> list[Mention]:
+        """A list of UNGA resolutions, numbered "55/63" or, for the early sessions,
+        "2453 A (XXIII)", each maybe followed by its date ("of 20 December 1968")."""
         text, end = self.text, min(len(self.text), pos + WINDOW)
         items: list[str] = []
         last = pos
-        if (m := _ROMAN_ITEM.match(text, pos, end)) is not None:
-            while m is not None:
-                items.append(f"{roman(m.group('r'))}/{m.group('n')}")
-                last = m.end()
-                sep = _LIST_SEP.match(text, last, end)
-                m = _ROMAN_ITEM.match(text, sep.end(), end) if sep else None
-        else:
-            while (m := _UNGA_ITEM.match(text, pos, end)) is not None:
+        while True:
+            if (m := _ROMAN_ITEM.match(text, pos, end)) is not None:
+                letter = (m.group("l") or "").lower()
+                items.append(f"{roman(m.group('r'))}/{m.group('n')}{letter}")
+            elif (m := _UNGA_ITEM.match(text, pos, end)) is not None:
                 if int(m.group("s")) > 199:
                     break
                 items.append(unga_number(m))
-                last = m.end()
-                sep = _UNGA_SEP.match(text, last, end)
-                if sep is None:
-                    if t := _UNGA_TAIL.match(text, last, end):
-                        last = t.end()
-                    break
-                pos = sep.end()
+            else:
+                break
+            last = m.end()
+            if t := _UNGA_TAIL.match(text, last, end):
+                last = t.end()
+            sep = _UNGA_SEP.match(text, last, end)
+            if sep is None:
+                break
+            pos = sep.end()
         if not items:
             return []
         return self._unga_mentions(kw_start, last, items)

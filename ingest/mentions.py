@@ -83,11 +83,12 @@ _YEARS = re.compile(
 _UNGA_ITEM = re.compile(
     r"(?i:no\.?\s*|number\s+)?(?P<s>\d{1,3})/(?P<n>\d{1,4})(?:\s?(?P<l>[A-D])(?![\w/]))?(?![\d/])"
 )
-_UNGA_SEP = re.compile(
-    r"(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=(?:no\.?\s*)?\d{1,3}/\d)",
-)
+_UNGA_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _UNGA_TAIL = re.compile(r"\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
-_ROMAN_ITEM = re.compile(r"(?P<n>\d{3,4})\s*\((?P<r>[IVXLC]{1,8})\)")
+# A resolution of the sessions numbered in Roman: "2453 A (XXIII)"
+_ROMAN_ITEM = re.compile(
+    r"(?P<n>\d{3,4})(?:\s?(?P<l>[A-D]))?\s*\((?P<r>[IVXLC]{1,8})\)"
+)
 _RA_ITEM = re.compile(r"(?P<n>\d{1,3})(?:-(?P<r>\d{1,2}))?(?![\d/.]|-\d)")
 _REC_ITEM = re.compile(
     r"(?:(?:ITU-[TR]|CCITT|CCIR)\s+)?(?P<series>[A-Z]{1,3})\.(?P<n>\d{1,4}(?:\.\d{1,3})*)"

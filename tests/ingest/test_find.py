@@ -217,6 +217,9 @@ UNGA: list[Row] = [
     ("unga-list-with-dates", "General Assembly resolutions 56/183 of 21 December 2001 and 57/238 of 20 December 2002", ["unga/res/56/183", "unga/res/57/238"]),
     ("unga-body-after", "the resolution 70/125 of the United Nations General Assembly on WSIS", ["unga/res/70/125"]),
     ("unga-acronym-in-parens", "the United Nations General Assembly (UNGA) Resolution 70/125 on WSIS", ["unga/res/70/125"]),
+    ("unga-roman-session", "Resolution 1721 (XVI) of the General Assembly of the United Nations", ["unga/res/16/1721"]),
+    ("unga-roman-list", "General Assembly Resolutions 2065 (XX), 3160 (XXVIII) and 31/49", ["unga/res/20/2065", "unga/res/28/3160", "unga/res/31/49"]),
+    ("unga-mixed-list-dates", "Recalling its resolutions 2453 A (XXIII) of 20 December 1968, 37/90 of 10 December 1982 and 72/79 of 7 December 2017,", ["unga/res/23/2453a", "unga/res/37/90", "unga/res/72/79"]),
 ]
 
 # ---------------------------------------------------------------- other UN symbols: no unga key
