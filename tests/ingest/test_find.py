@@ -196,6 +196,9 @@ AMBIGUOUS: list[Row] = [
     ("wtsa-acronym-decides", "Resolution 64 (Rev. Dubai, 2012) of WTSA, on IP addresses", ["wtsa/res/64/2012"]),
     ("wtsa-acronym-before-decides", "the WTSA Resolution 64 (Dubai, 2012) on IP addresses", ["wtsa/res/64/2012"]),
     ("wtsa-12-acronym-decides", "Resolution 64 (Dubai, 2012) of WTSA-12 on IP addresses", ["wtsa/res/64/2012"]),
+    ("list-words-decide", "WTSA resolutions, particularly Resolutions 50 and 52 (Rev. Hammamet, 2016) and Resolution 58 (Rev. Dubai, 2012), apply", ["wtsa/res/50/2016", "wtsa/res/52/2016", "wtsa/res/58/2012"]),
+    ("list-words-across-titles", "resolutions adopted at the World Telecommunication Standardization Assembly, including Resolution 47 (Rev. Dubai, 2012), on country code top-level domain names, and Resolution 48 (Rev. Dubai, 2012), on domain names", ["wtsa/res/47/2012", "wtsa/res/48/2012"]),
+    ("list-words-yield", "WTSA Resolution 1 (Rev. Hammamet, 2016), on rules, and Resolution 73 (Rev. Busan, 2014)", ["wtsa/res/1/2016", "pp/res/73/2014"]),
 ]
 
 # ---------------------------------------------------------------- UN General Assembly
