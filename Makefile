@@ -3,26 +3,38 @@ PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= $(or $(ITUKG_SHARED),../shared)
+RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean sysdeps notebooks
+.PHONY: run test lint bench clean sysdeps soffice chromium notebooks
 
-$(STAMP): pyproject.toml
+$(VENV)/bin/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
+
+## `make run` needs the package only; `make test` adds the dev and notebook extras.
+$(RUN_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install -q -e .
+	touch $(RUN_STAMP)
+
+$(STAMP): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/pip install -q -e '.[dev,notebooks]'
-	touch $(STAMP)
+	touch $(STAMP) $(RUN_STAMP)
 
 ## System packages (idempotent): LibreOffice converts legacy Word (.doc) and RTF
 ## files for ingest/readers/doc.py; headless Chromium and its driver run the
 ## browser test of the HTML pages (tests/test_browser.py). Installed through apt
 ## when run as root; elsewhere .doc files are refused and the browser test skips.
-sysdeps:
+sysdeps: soffice chromium
+
+soffice:
 	@command -v soffice >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	      --no-install-recommends libreoffice-writer-nogui </dev/null >/dev/null; \
 	  else echo "note: LibreOffice (soffice) is missing: .doc files will be refused" >&2; fi; }
+
+chromium:
 	@{ command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
@@ -31,16 +43,16 @@ sysdeps:
 
 ## The main job: build the graph of the shared corpus and examples/ in the
 ## embedded store (data/store), then show what is most cited.
-run: $(STAMP) | sysdeps
+run: $(RUN_STAMP) | soffice
 	$(BIN)/itukg --store data/store ingest $(SHARED)/corpus/seed $(SHARED)/corpus/real examples; \
 	  status=$$?; [ $$status -le 1 ]
 	$(BIN)/itukg --store data/store query most-cited | head -n 15
 
 ## The tests, with lint and type checks.
 test: $(STAMP) | sysdeps
-	$(BIN)/ruff check ontology queries ingest api tests benchmarks
-	$(BIN)/ruff check notebooks
+	$(BIN)/ruff check itukg ontology queries ingest api tests benchmarks notebooks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	ITUKG_SHARED=$(SHARED) $(BIN)/pytest
 
 ## The notebooks alone: each is executed end to end in a temporary folder (also

@@ -2,6 +2,6 @@
 Protocol endpoint and a small HTML front end, over the store that ``ingest``
 builds. Depends on ``ontology`` and ``queries`` only, never on ``ingest``.
 
-``api.app.create_app(settings)`` builds the FastAPI application; ``itukg serve``
+``itukg.api.app.create_app(settings)`` builds the FastAPI application; ``itukg serve``
 runs it under uvicorn.
 """

@@ -1,5 +1,5 @@
-"""The application factory: ``create_app(settings)`` (uvicorn: ``api.app:create_app``
-with ``--factory``, settings from ``ITUKG_*``)."""
+"""The application factory: ``create_app(settings)``. ``itukg serve`` builds the
+settings and runs the app under uvicorn (``itukg.cli:app_factory``)."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from api import errors
-from api.config import Settings
-from api.deps import State
-from api.routes import instruments, pages, queries, search, sparql
-from api.workers import QueryPool
-from ontology.errors import ItukgError
+from itukg.api import errors
+from itukg.api.config import Settings
+from itukg.api.deps import State
+from itukg.api.routes import instruments, pages, queries, search, sparql
+from itukg.api.workers import QueryPool
+from itukg.ontology.errors import ItukgError
 
-log = logging.getLogger("api")
+log = logging.getLogger("itukg.api")
 
 DESCRIPTION = """Lookups of ITU instruments (resolutions, decisions,
 recommendations, UNGA resolutions, conference documents …) by key, with the
@@ -27,8 +27,7 @@ Keys are those of the project's contract (``pp/res/130/2014``); JSON by default,
 JSON-LD and Turtle by ``Accept``."""
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or Settings.from_env()
+def create_app(settings: Settings) -> FastAPI:
 
     state = State(settings)
 

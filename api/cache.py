@@ -11,8 +11,8 @@ import time
 from collections import OrderedDict
 from collections.abc import Mapping
 
-from ontology.store import GraphStore
-from queries import Table, run_query
+from itukg.ontology.store import GraphStore
+from itukg.queries import Table, run_query
 
 CacheKey = tuple[str, tuple[tuple[str, str], ...]]
 

@@ -1,15 +1,16 @@
-"""The service's settings, read from ``ITUKG_*`` environment variables (a frozen
-dataclass rather than pydantic-settings: six values do not need another
-dependency)."""
+"""The service's settings: a frozen dataclass that the composition root (``itukg
+serve``) builds from its options and ``ITUKG_*`` variables and hands to
+``create_app`` (rather than pydantic-settings: eight values do not need another
+dependency). The app itself never reads the environment."""
 
 from __future__ import annotations
 
-import os
+import json
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from urllib.parse import urlparse
 
-from ontology.keys import DEFAULT_BASE
+from itukg.ontology.keys import DEFAULT_BASE
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,11 @@ class Settings:
     cache_seconds: float = 60.0  # how long a SPARQL server's results are kept
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
-        """Every field from ``ITUKG_<FIELD>`` when set, else its default."""
-        env = os.environ if environ is None else environ
+    def from_env(
+        cls, env: Mapping[str, str], **given: str | float | int | None
+    ) -> Settings:
+        """Every field from ``ITUKG_<FIELD>`` in ``env`` when set, else its default;
+        ``given`` (non-None values) overrides both."""
         values: dict[str, str | float | int] = {}
         for f in fields(cls):
             raw = env.get(f"ITUKG_{f.name.upper()}")
@@ -43,7 +46,16 @@ class Settings:
                 raise ValueError(
                     f"ITUKG_{f.name.upper()}={raw!r} is not a {kind.__name__}"
                 ) from None
+        values.update({k: v for k, v in given.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
+
+    def to_json(self) -> str:
+        """The settings as JSON, to reach uvicorn's worker processes."""
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str) -> Settings:
+        return cls(**json.loads(text))
 
     @property
     def base_path(self) -> str:

@@ -10,10 +10,10 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from api.cache import Runner
-from api.config import Settings
-from api.index import IndexCache, InstrumentIndex
-from ontology.store import EmbeddedStore, GraphStore, open_store
+from itukg.api.cache import Runner
+from itukg.api.config import Settings
+from itukg.api.index import IndexCache, InstrumentIndex
+from itukg.ontology.store import EmbeddedStore, GraphStore, open_store
 
 
 class State:

@@ -13,14 +13,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from api import html
-from api.negotiate import wants_html
-from ontology.errors import InvalidKey, ItukgError
-from ontology.keys import CONFERENCE_BODIES
-from ontology.store import StoreError
-from queries.errors import QueryNotFound, QueryParamError
+from itukg.api import html
+from itukg.api.negotiate import wants_html
+from itukg.ontology.errors import InvalidKey, ItukgError
+from itukg.ontology.keys import CONFERENCE_BODIES
+from itukg.ontology.store import StoreError
+from itukg.queries.errors import QueryNotFound, QueryParamError
 
-log = logging.getLogger("api")
+log = logging.getLogger("itukg.api")
 
 # The key grammar of the contract (design/contract.md section 1), for the answer
 # to a malformed key.

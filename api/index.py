@@ -16,8 +16,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from ontology.store import GraphStore
-from queries import run_query
+from itukg.ontology.store import GraphStore
+from itukg.queries import run_query
 
 _TOKEN = re.compile(r"[0-9a-z]+(?:[./-][0-9a-z]+)*")
 _SPLIT = re.compile(r"[./-]")

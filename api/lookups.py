@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from api.cache import Runner
-from api.errors import UnknownInstrument
-from api.index import InstrumentIndex
-from api.schemas import (
+from itukg.api.cache import Runner
+from itukg.api.errors import UnknownInstrument
+from itukg.api.index import InstrumentIndex
+from itukg.api.schemas import (
     AmendmentOut,
     CitationEdge,
     Counts,
@@ -22,7 +22,7 @@ from api.schemas import (
     Value,
     VersionOut,
 )
-from ontology.keys import Key, parse_key, to_iri
+from itukg.ontology.keys import Key, parse_key, to_iri
 
 M = TypeVar("M")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs
 
-from api.errors import BadSparql, SparqlRefused
+from itukg.api.errors import BadSparql, SparqlRefused
 
 FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"

@@ -11,11 +11,11 @@ from typing import Annotated, Any, TypeVar
 from fastapi import Depends, Query, Request, Response
 from pydantic import BaseModel
 
-from api import linked
-from api.deps import SettingsDep
-from api.errors import NotAcceptable
-from api.negotiate import HTML, JSON, JSONLD, LOOKUP, TURTLE, choose
-from api.schemas import ErrorOut
+from itukg.api import linked
+from itukg.api.deps import SettingsDep
+from itukg.api.errors import NotAcceptable
+from itukg.api.negotiate import HTML, JSON, JSONLD, LOOKUP, TURTLE, choose
+from itukg.api.schemas import ErrorOut
 
 T = TypeVar("T")
 MAX_LIMIT = 1000

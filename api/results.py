@@ -19,8 +19,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from api.negotiate import choose
-from ontology.store import GraphStore, StoreError, open_store
+from itukg.api.negotiate import choose
+from itukg.ontology.store import GraphStore, StoreError, open_store
 
 SRJ = "application/sparql-results+json"
 SRX = "application/sparql-results+xml"

@@ -18,7 +18,7 @@ import multiprocessing as mp
 import threading
 from multiprocessing.process import BaseProcess
 
-from api.errors import (
+from itukg.api.errors import (
     ApiError,
     BadSparql,
     NotAcceptable,
@@ -26,7 +26,7 @@ from api.errors import (
     TooManyResults,
     Unavailable,
 )
-from api.results import Answer, serve
+from itukg.api.results import Answer, serve
 
 _ERRORS: dict[str, type[ApiError]] = {
     "bad-query": BadSparql,

@@ -41,11 +41,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ingest.pipeline import ingest_paths
-from ontology.keys import DEFAULT_BASE
-from ontology.store import open_store
-from queries import get_query
-from queries.run import bind
+from itukg.ingest.pipeline import ingest_paths
+from itukg.ontology.keys import DEFAULT_BASE
+from itukg.ontology.store import open_store
+from itukg.queries import get_query
+from itukg.queries.run import bind
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results" / "api.json"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pdfminer.pdfpage import PDFPage
 
-from ingest import extract_document, read_document
+from itukg.ingest import extract_document, read_document
 from tests.ingest.formats_factory import build_docx, build_pdf, seed_lines
 
 REPO = Path(__file__).resolve().parents[1]

@@ -45,9 +45,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from benchmarks.extract_throughput import label, source_documents
-from ingest.pipeline import ingest_paths
-from ontology.store import EmbeddedStore
-from queries import run_query
+from itukg.ingest.pipeline import ingest_paths
+from itukg.ontology.store import EmbeddedStore
+from itukg.queries import run_query
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results" / "ingest.json"

@@ -6,13 +6,13 @@ The stage verbs, one per module: ``read_document`` (sources), ``render_view``
 ``extract_document`` (extract).
 """
 
-from ingest.extract import extract_document, extract_path, extract_text
-from ingest.find import find_citations
-from ingest.identify import identify_document
-from ingest.resolve import resolve_citation
-from ingest.sources import read_document
-from ingest.structure import segment_text
-from ingest.views import render_view
+from itukg.ingest.extract import extract_document, extract_path, extract_text
+from itukg.ingest.find import find_citations
+from itukg.ingest.identify import identify_document
+from itukg.ingest.resolve import resolve_citation
+from itukg.ingest.sources import read_document
+from itukg.ingest.structure import segment_text
+from itukg.ingest.views import render_view
 
 __all__ = [
     "extract_document",

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from ingest.models import Amendment, Citation, Record
-from ontology import keys
-from ontology.errors import InvalidKey
-from ontology.gazetteer import load_gazetteer
-from ontology.labels import label
-from ontology.lexicon import load_lexicon
+from itukg.ingest.models import Amendment, Citation, Record
+from itukg.ontology import keys
+from itukg.ontology.errors import InvalidKey
+from itukg.ontology.gazetteer import load_gazetteer
+from itukg.ontology.labels import label
+from itukg.ontology.lexicon import load_lexicon
 
 ITU = "https://w3id.org/itukg/ontology#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.pipeline import Summary, ingest_paths
-from ingest.sources import document_files
-from ontology.store import GraphStore, open_store
+from itukg.ingest.pipeline import Summary, ingest_paths
+from itukg.ingest.sources import document_files
+from itukg.ontology.store import GraphStore, open_store
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -8,15 +8,20 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.find import Mention, find_citations
-from ingest.identify import Identity, header_key, history_versions, identify_document
-from ingest.models import Amendment, Citation, Document, Record, View
-from ingest.resolve import Context, resolve_citation
-from ingest.sources import read_document
-from ingest.structure import Block, Layout, segment_text
-from ingest.views import ViewText, has_changes, render_view, substitutions
-from ontology import keys
-from ontology.errors import InvalidKey
+from itukg.ingest.find import Mention, find_citations
+from itukg.ingest.identify import (
+    Identity,
+    header_key,
+    history_versions,
+    identify_document,
+)
+from itukg.ingest.models import Amendment, Citation, Document, Record, View
+from itukg.ingest.resolve import Context, resolve_citation
+from itukg.ingest.sources import read_document
+from itukg.ingest.structure import Block, Layout, segment_text
+from itukg.ingest.views import ViewText, has_changes, render_view, substitutions
+from itukg.ontology import keys
+from itukg.ontology.errors import InvalidKey
 
 
 def _body_of(key: str) -> str | None:
@@ -39,7 +44,7 @@ def _work(key: str) -> str:
 
 
 def _sector(body: str | None) -> str | None:
-    from ingest.grammar import load_grammar
+    from itukg.ingest.grammar import load_grammar
 
     return load_grammar().lexicon.sector_of(body) if body else None
 
@@ -183,7 +188,7 @@ def extract_path(path: Path) -> list[Record]:
 
 def extract_text(text: str, name: str = "document.txt") -> list[Record]:
     """Extract the records of a text given as a string (as if read from ``name``)."""
-    from ingest.readers import text as text_reader
+    from itukg.ingest.readers import text as text_reader
 
     path = Path(name)
     return extract_document(text_reader.read(path, text.encode("utf-8")))

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ingest.forms import InstrumentForms
-from ingest.grammar import EXACT_ANCHORS, Grammar, load_grammar
-from ingest.mentions import (
+from itukg.ingest.forms import InstrumentForms
+from itukg.ingest.grammar import EXACT_ANCHORS, Grammar, load_grammar
+from itukg.ingest.mentions import (
     _KINDS,
     _REC_ITEM,
     _ROMAN_ITEM,
@@ -22,7 +22,7 @@ from ingest.mentions import (
     Qualifier,
     Words,
 )
-from ingest.references import ReferenceForms
+from itukg.ingest.references import ReferenceForms
 
 __all__ = ["Mention", "Qualifier", "Words", "find_citations"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.mentions import (
+from itukg.ingest.mentions import (
     _LIST_SEP,
     _NUMBER,
     _QUAL,
@@ -26,7 +26,7 @@ from ingest.mentions import (
     roman,
     unga_number,
 )
-from ingest.surroundings import Surroundings
+from itukg.ingest.surroundings import Surroundings
 
 
 class InstrumentForms(Surroundings):

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ontology.gazetteer import Gazetteer, fold, load_gazetteer
-from ontology.lexicon import Lexicon, load_lexicon
+from itukg.ontology.gazetteer import Gazetteer, fold, load_gazetteer
+from itukg.ontology.lexicon import Lexicon, load_lexicon
 
 
 def _alternation(labels: list[str]) -> str:

@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.find import find_citations
-from ingest.grammar import load_grammar
-from ingest.resolve import Context, resolve_citation
-from ingest.structure import HEADER, Block
-from ontology import keys
-from ontology.gazetteer import Conference
+from itukg.ingest.find import find_citations
+from itukg.ingest.grammar import load_grammar
+from itukg.ingest.resolve import Context, resolve_citation
+from itukg.ingest.structure import HEADER, Block
+from itukg.ontology import keys
+from itukg.ontology.gazetteer import Conference
 
 _COVER = 4000  # how far into a document its cover may reach
 _DOCUMENT = re.compile(

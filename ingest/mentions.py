@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.grammar import Grammar
+from itukg.ingest.grammar import Grammar
 
 WINDOW = 600  # how far a citation may run past its keyword
 LOOKBACK = 140  # how far words before a keyword may start
@@ -100,9 +100,7 @@ _Q_ITEM = re.compile(r"(?P<q>\d{1,3}[A-Z]?(?:-\d{1,2})?)/(?P<g>\d{1,2})(?![\d/])
 _PROV_ITEM = re.compile(r"(?P<n>\d{1,4}[A-Z]{0,2}(?:\.\d{1,4}[A-Z]{0,2})?)(?![\d])")
 # What may stand between two citations of one list: a connector, maybe after the
 # first one's title ("…, on country code top-level domain names, and …").
-_JOIN = re.compile(
-    r"(?:\s*,\s*on\s[^;.()\n]{1,150}?)?\s*(?:,|;|,?\s*and|,?\s*or)\s*"
-)
+_JOIN = re.compile(r"(?:\s*,\s*on\s[^;.()\n]{1,150}?)?\s*(?:,|;|,?\s*and|,?\s*or)\s*")
 _PROV_LEAD = re.compile(r"(?i)(?:nos?\.|articles?)\s*")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 

@@ -54,6 +54,10 @@ class Citation:
             del out["candidates"]
         return {"type": out.pop("type"), **out}
 
+    def to_dict(self) -> dict[str, Any]:
+        """The record as the JSON object of `itukg extract --format jsonl`."""
+        return self.to_json()
+
 
 @dataclass(frozen=True)
 class Amendment:
@@ -69,6 +73,10 @@ class Amendment:
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
         return {"type": out.pop("type"), **out}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as the JSON object of `itukg extract --format jsonl`."""
+        return self.to_json()
 
 
 Record = Citation | Amendment

@@ -18,14 +18,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ingest.build import Meta, build_graph
-from ingest.extract import extract
-from ingest.models import Citation
-from ingest.sources import read_document
-from ontology import keys
-from ontology.errors import ItukgError
-from ontology.store import GraphStore
-from queries import list_queries, run_query, run_update
+from itukg.ingest.build import Meta, build_graph
+from itukg.ingest.extract import extract
+from itukg.ingest.models import Citation
+from itukg.ingest.sources import read_document
+from itukg.ontology import keys
+from itukg.ontology.errors import ItukgError
+from itukg.ontology.store import GraphStore
+from itukg.queries import list_queries, run_query, run_update
 
 REFERENCE = ("itu.ttl", "sections.ttl", "lexicon.ttl", "conferences.ttl")
 
@@ -50,7 +50,7 @@ class Summary:
 
 
 def _turtle_lines(name: str) -> list[str]:
-    data = resources.files("ontology").joinpath(name).read_bytes()
+    data = resources.files("itukg.ontology").joinpath(name).read_bytes()
     return [
         f"{t.subject} {t.predicate} {t.object} ."
         for t in ox.parse(data, format=ox.RdfFormat.TURTLE)

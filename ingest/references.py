@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.mentions import (
+from itukg.ingest.mentions import (
     _LIST_SEP,
     _PROV_ITEM,
     _PROV_LEAD,
@@ -18,7 +18,7 @@ from ingest.mentions import (
     sector_of_body,
     sector_token,
 )
-from ingest.surroundings import Surroundings
+from itukg.ingest.surroundings import Surroundings
 
 
 class ReferenceForms(Surroundings):

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.find import Mention, Qualifier
-from ingest.grammar import load_grammar
-from ontology import keys
-from ontology.gazetteer import Conference
+from itukg.ingest.find import Mention, Qualifier
+from itukg.ingest.grammar import load_grammar
+from itukg.ontology import keys
+from itukg.ontology.gazetteer import Conference
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from ingest.models import Document
-from ingest.readers import akn, doc, docx, html, pdf, text
-from ingest.readers import json as json_reader
-from ontology.errors import UnreadableDocument
+from itukg.ingest.models import Document
+from itukg.ingest.readers import akn, doc, docx, html, pdf, text
+from itukg.ingest.readers import json as json_reader
+from itukg.ontology.errors import UnreadableDocument
 
 Reader = Callable[[Path, bytes], Document]
 

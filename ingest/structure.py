@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ingest.grammar import load_grammar
+from itukg.ingest.grammar import load_grammar
 
 AMENDMENT = re.compile(
     r"^[ \t>#*_\-]*(?P<action>MOD|ADD|SUP|NOC)[ \t]+"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.grammar import Grammar
-from ingest.mentions import (
+from itukg.ingest.grammar import Grammar
+from itukg.ingest.mentions import (
     _JOIN,
     LOOKBACK,
     Words,

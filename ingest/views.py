@@ -9,7 +9,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ingest.models import Change, Document, View
+from itukg.ingest.models import Change, Document, View
 
 # Characters that carry no text: soft hyphen, zero-width characters, BOM.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]+")

@@ -4,15 +4,15 @@ This package is the leaf of the stack: it depends on rdflib only. Its data lives
 Turtle files beside this module.
 """
 
-from ontology.errors import (
+from itukg.ontology.errors import (
     InvalidKey,
     ItukgError,
     UnreadableDocument,
     UnsupportedFormat,
 )
-from ontology.gazetteer import Conference, Gazetteer, load_gazetteer
-from ontology.keys import Key, parse_key, work_of
-from ontology.lexicon import Lexicon, load_lexicon
+from itukg.ontology.gazetteer import Conference, Gazetteer, load_gazetteer
+from itukg.ontology.keys import Key, parse_key, work_of
+from itukg.ontology.lexicon import Lexicon, load_lexicon
 
 __all__ = [
     "Conference",

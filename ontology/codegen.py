@@ -14,7 +14,7 @@ NS = "https://w3id.org/itukg/ontology#"
 
 def render_vocab() -> str:
     """The source of ``ontology/vocab.py``: one attribute per term of itu.ttl."""
-    data = resources.files("ontology").joinpath("itu.ttl").read_text("utf-8")
+    data = resources.files("itukg.ontology").joinpath("itu.ttl").read_text("utf-8")
     g = Graph().parse(data=data, format="turtle")
     names = sorted({str(s)[len(NS) :] for s in g.subjects() if str(s).startswith(NS)})
     lines = [

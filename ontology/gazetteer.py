@@ -88,7 +88,9 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Read conferences.ttl (packaged beside this module)."""
-    data = resources.files("ontology").joinpath("conferences.ttl").read_text("utf-8")
+    data = (
+        resources.files("itukg.ontology").joinpath("conferences.ttl").read_text("utf-8")
+    )
     g = Graph().parse(data=data, format="turtle")
     found = []
     for s in g.subjects(predicate=ITU.body):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ontology.errors import InvalidKey
+from itukg.ontology.errors import InvalidKey
 
 DEFAULT_BASE = "https://w3id.org/itukg/"
 

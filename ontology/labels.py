@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from ontology.gazetteer import load_gazetteer
-from ontology.keys import Key, parse_key
-from ontology.lexicon import load_lexicon
+from itukg.ontology.gazetteer import load_gazetteer
+from itukg.ontology.keys import Key, parse_key
+from itukg.ontology.lexicon import load_lexicon
 
 _KIND = {
     "res": "Resolution",

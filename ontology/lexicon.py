@@ -90,7 +90,7 @@ def _entries(g: Graph, cls: URIRef) -> tuple[Entry, ...]:
 
 
 def _read(name: str) -> Graph:
-    data = resources.files("ontology").joinpath(name).read_text("utf-8")
+    data = resources.files("itukg.ontology").joinpath(name).read_text("utf-8")
     return Graph().parse(data=data, format="turtle")
 
 

@@ -17,7 +17,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from ontology.errors import ItukgError
+from itukg.ontology.errors import ItukgError
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Result = ox.QueryBoolean | ox.QuerySolutions | ox.QueryTriples

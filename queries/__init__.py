@@ -1,9 +1,9 @@
 """Named SPARQL queries (``*.rq`` with ``#+`` headers) and the one path that runs
 them. Depends on ``ontology`` only."""
 
-from queries.errors import QueryDefinitionError, QueryNotFound, QueryParamError
-from queries.registry import Param, Query, get_query, list_queries
-from queries.run import Table, run_query, run_update
+from itukg.queries.errors import QueryDefinitionError, QueryNotFound, QueryParamError
+from itukg.queries.registry import Param, Query, get_query, list_queries
+from itukg.queries.run import Table, run_query, run_update
 
 __all__ = [
     "Param",

@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from ontology.lexicon import load_lexicon
-from queries.networks import simple, work_key
+from itukg.ontology.lexicon import load_lexicon
+from itukg.queries.networks import simple, work_key
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -3,7 +3,7 @@ HTTP: 404 / 400)."""
 
 from __future__ import annotations
 
-from ontology.errors import ItukgError
+from itukg.ontology.errors import ItukgError
 
 
 class QueryNotFound(ItukgError):

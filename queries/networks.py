@@ -10,15 +10,15 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ontology import keys
-from ontology.errors import InvalidKey
-from ontology.keys import parse_key
-from queries.run import Table, run_query
+from itukg.ontology import keys
+from itukg.ontology.errors import InvalidKey
+from itukg.ontology.keys import parse_key
+from itukg.queries.run import Table, run_query
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from ontology.store import GraphStore
+    from itukg.ontology.store import GraphStore
 
 
 def _kind(key: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from queries.errors import QueryDefinitionError, QueryNotFound
+from itukg.queries.errors import QueryDefinitionError, QueryNotFound
 
 _HEADER_KEYS = {"summary", "description", "params", "tags", "kind"}
 _PARAM_KEYS = {"type", "description", "default", "example"}
@@ -102,7 +102,7 @@ def parse_query(name: str, text: str, kind: str) -> Query:
 
 @lru_cache(maxsize=1)
 def _all() -> dict[str, Query]:
-    root = resources.files("queries")
+    root = resources.files("itukg.queries")
     found: dict[str, Query] = {}
     for folder, kind, suffix in (
         ("", "report", ".rq"),

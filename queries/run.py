@@ -9,14 +9,16 @@ import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from html import escape
+from typing import Any
 
 import pyoxigraph as ox
 
-from ontology import keys
-from ontology.errors import InvalidKey
-from ontology.store import GraphStore, Result, Term
-from queries.errors import QueryParamError
-from queries.registry import Query, get_query
+from itukg.ontology import keys
+from itukg.ontology.errors import InvalidKey
+from itukg.ontology.store import GraphStore, Result, Term
+from itukg.queries.errors import QueryParamError
+from itukg.queries.registry import Query, get_query
 
 Value = str | int | float | bool | None
 _ITU = "https://w3id.org/itukg/ontology#"
@@ -37,6 +39,27 @@ class Table:
 
     def records(self) -> list[dict[str, Value]]:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+    def to_pandas(self) -> Any:
+        """The rows as a ``pandas.DataFrame`` (pandas is imported on first use: it
+        is the ``notebooks`` extra, not a dependency)."""
+        import pandas as pd
+
+        return pd.DataFrame(list(self.rows), columns=list(self.columns))
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows a table as an HTML table (values escaped)."""
+        head = "".join(f"<th>{escape(c)}</th>" for c in self.columns)
+        body = "".join(
+            "<tr>"
+            + "".join(f"<td>{'' if v is None else escape(str(v))}</td>" for v in row)
+            + "</tr>"
+            for row in self.rows
+        )
+        return (
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            f"<p>{len(self.rows)} rows</p>"
+        )
 
 
 def _coerce(query: Query, given: Mapping[str, str], base: str) -> dict[str, Term]:

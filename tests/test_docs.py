@@ -7,7 +7,7 @@ import re
 
 from click.testing import CliRunner
 
-from ingest.cli import main
+from itukg.cli import main
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text()

@@ -26,12 +26,12 @@ import matplotlib
 import networkx as nx
 import pytest
 
-from ingest.corpus import corpus_files, corpus_folders, open_corpus
-from ingest.pipeline import ingest_paths
-from ontology.store import GraphStore, open_store
-from queries import run_query
-from queries.drawing import body_colour, draw, edge_groups, relation_part, to_html
-from queries.networks import (
+from itukg.ingest.corpus import corpus_files, corpus_folders, open_corpus
+from itukg.ingest.pipeline import ingest_paths
+from itukg.ontology.store import GraphStore, open_store
+from itukg.queries import run_query
+from itukg.queries.drawing import body_colour, draw, edge_groups, relation_part, to_html
+from itukg.queries.networks import (
     by_work,
     cited_pairs,
     compare_citations,
@@ -43,7 +43,7 @@ from queries.networks import (
     to_digraph,
     work_key,
 )
-from queries.run import Table
+from itukg.queries.run import Table
 from tests.conftest import ROOT, shared_dir
 
 matplotlib.use("Agg")

@@ -24,7 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from queries import get_query, list_queries
+from itukg.queries import get_query, list_queries
 from tests.queries.test_issue3_done import (
     DONE_IDS,
     DONE_ROWS,

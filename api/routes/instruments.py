@@ -10,13 +10,13 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
-from api import lookups
-from api.deps import IndexDep, RunnerDep, SettingsDep
-from api.errors import UnknownInstrument
-from api.negotiate import PAGE
-from api.respond import RDF_CONTENT, PagingDep, paginate, respond
-from api.routes.pages import instrument_page
-from api.schemas import (
+from itukg.api import lookups
+from itukg.api.deps import IndexDep, RunnerDep, SettingsDep
+from itukg.api.errors import UnknownInstrument
+from itukg.api.negotiate import PAGE
+from itukg.api.respond import RDF_CONTENT, PagingDep, paginate, respond
+from itukg.api.routes.pages import instrument_page
+from itukg.api.schemas import (
     AmendmentOut,
     CitationEdge,
     ErrorOut,
@@ -26,8 +26,8 @@ from api.schemas import (
     SupersedesEdge,
     VersionOut,
 )
-from ontology.errors import InvalidKey
-from ontology.keys import _SCHEMES, parse_key
+from itukg.ontology.errors import InvalidKey
+from itukg.ontology.keys import _SCHEMES, parse_key
 
 ERRORS: dict[int | str, dict[str, object]] = {
     404: {"model": ErrorOut, "description": "unknown key, with the closest known"},

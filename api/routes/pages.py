@@ -11,11 +11,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from api import html, lookups
-from api.cache import Runner
-from api.deps import IndexDep
-from api.drawing import neighbourhood
-from api.schemas import CitationEdge, InstrumentSummary
+from itukg.api import html, lookups
+from itukg.api.cache import Runner
+from itukg.api.deps import IndexDep
+from itukg.api.drawing import neighbourhood
+from itukg.api.schemas import CitationEdge, InstrumentSummary
 
 router = APIRouter(tags=["pages"])
 MAX_QUERY = 500  # characters of a search that count

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from api.deps import RunnerDep, SettingsDep
-from api.respond import ERRORS, RDF_CONTENT, PagingDep, paginate, respond
-from api.schemas import ErrorOut, ParamInfo, QueryInfo, QueryResult
-from queries import Query, QueryNotFound, get_query, list_queries
+from itukg.api.deps import RunnerDep, SettingsDep
+from itukg.api.respond import ERRORS, RDF_CONTENT, PagingDep, paginate, respond
+from itukg.api.schemas import ErrorOut, ParamInfo, QueryInfo, QueryResult
+from itukg.queries import Query, QueryNotFound, get_query, list_queries
 
 PUBLIC = ("report", "lookup")
 PAGING = ("offset", "limit")

@@ -7,9 +7,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from api.deps import IndexDep, SettingsDep
-from api.respond import ERRORS, RDF_CONTENT, PagingDep, paginate, respond
-from api.schemas import SearchHit, SearchPage
+from itukg.api.deps import IndexDep, SettingsDep
+from itukg.api.respond import ERRORS, RDF_CONTENT, PagingDep, paginate, respond
+from itukg.api.schemas import SearchHit, SearchPage
 
 router = APIRouter(tags=["search"], responses={**RDF_CONTENT, **ERRORS})
 

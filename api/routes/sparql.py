@@ -9,13 +9,13 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
-from api import html
-from api.deps import SettingsDep
-from api.negotiate import wants_html
-from api.protocol import FORM, QUERY, query_of
-from api.results import CSV, GRAPH_TYPES, SRX, TSV
-from api.schemas import SparqlJson
-from api.workers import QueryPool
+from itukg.api import html
+from itukg.api.deps import SettingsDep
+from itukg.api.negotiate import wants_html
+from itukg.api.protocol import FORM, QUERY, query_of
+from itukg.api.results import CSV, GRAPH_TYPES, SRX, TSV
+from itukg.api.schemas import SparqlJson
+from itukg.api.workers import QueryPool
 
 router = APIRouter(tags=["sparql"])
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from ingest.models import Change, Document
-from ontology.errors import UnreadableDocument
+from itukg.ingest.models import Change, Document
+from itukg.ontology.errors import UnreadableDocument
 
 _SKIP = {"meta", "componentRef", "noteRef"}
 _BLOCKS = {

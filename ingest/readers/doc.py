@@ -12,9 +12,9 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from ingest.models import Document
-from ingest.readers import docx
-from ontology.errors import UnreadableDocument, UnsupportedFormat
+from itukg.ingest.models import Document
+from itukg.ingest.readers import docx
+from itukg.ontology.errors import UnreadableDocument, UnsupportedFormat
 
 TIMEOUT = 180  # seconds for one conversion
 _OLE = b"\xd0\xcf\x11\xe0"

@@ -18,9 +18,9 @@ from dataclasses import astuple, dataclass, replace
 from io import BytesIO
 from pathlib import Path
 
-from ingest.models import ChangeKind, Document
-from ingest.readers.marks import Para, Run, compose, superscript
-from ontology.errors import UnreadableDocument, UnsupportedFormat
+from itukg.ingest.models import ChangeKind, Document
+from itukg.ingest.readers.marks import Para, Run, compose, superscript
+from itukg.ontology.errors import UnreadableDocument, UnsupportedFormat
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ingest.models import ChangeKind, Document
-from ingest.readers.marks import Para, Run, compose, superscript
-from ontology.errors import UnreadableDocument
+from itukg.ingest.models import ChangeKind, Document
+from itukg.ingest.readers.marks import Para, Run, compose, superscript
+from itukg.ontology.errors import UnreadableDocument
 
 _BLOCKS = {
     "address",

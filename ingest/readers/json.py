@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ingest.models import Document
-from ingest.readers.text import decode
-from ontology.errors import UnreadableDocument
+from itukg.ingest.models import Document
+from itukg.ingest.readers.text import decode
+from itukg.ontology.errors import UnreadableDocument
 
 _HEADER = re.compile(
     r"^\s*((?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s+(?:ITU-R\s+)?\d{1,4}[A-Z]?"

@@ -30,10 +30,10 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 
-from ingest.models import Change, Document
-from ingest.readers.marks import compose
-from ingest.readers.pdflayout import Glyph, Page, Rule, lay_out
-from ontology.errors import UnreadableDocument
+from itukg.ingest.models import Change, Document
+from itukg.ingest.readers.marks import compose
+from itukg.ingest.readers.pdflayout import Glyph, Page, Rule, lay_out
+from itukg.ontology.errors import UnreadableDocument
 
 # pdfminer warns about harmless defects (a missing CropBox, an unknown colour
 # space) through logging; without a handler those would reach stderr, whose lines

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from ingest.readers.marks import Para, Run, superscript
+from itukg.ingest.readers.marks import Para, Run, superscript
 
 _SPACE_GAP = 0.18  # a gap wider than this (in ems) between characters is a space
 _PAGE_NUMBER = re.compile(

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ingest.models import Change, Document
-from ontology.errors import UnreadableDocument
+from itukg.ingest.models import Change, Document
+from itukg.ontology.errors import UnreadableDocument
 
 _EMPHASIS = re.compile(r"\*+")
 _STRIKE = re.compile(r"~~")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.config import Settings
+from itukg.api.app import create_app
+from itukg.api.config import Settings
 from tests.api.live import build_store, free_port, start_server, stop_server
 
 SERVER_TIMEOUT = 2.0  # /sparql time limit of the test server, seconds

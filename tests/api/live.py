@@ -14,8 +14,8 @@ from pathlib import Path
 
 import httpx
 
-from ingest.pipeline import ingest_paths
-from ontology.store import open_store
+from itukg.ingest.pipeline import ingest_paths
+from itukg.ontology.store import open_store
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = "corpus/seed/000_0db5f33711737b4f.txt"

@@ -17,8 +17,8 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from schemathesis.checks import positive_data_acceptance
 
-from api.app import create_app
-from api.config import Settings
+from itukg.api.app import create_app
+from itukg.api.config import Settings
 
 API = Path(__file__).resolve().parents[2] / "api"
 

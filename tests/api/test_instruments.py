@@ -12,9 +12,9 @@ import pytest
 import rdflib
 from fastapi.testclient import TestClient
 
-from api.config import Settings
-from ontology.store import open_store
-from queries import run_query
+from itukg.api.config import Settings
+from itukg.ontology.store import open_store
+from itukg.queries import run_query
 
 CITO = rdflib.Namespace("http://purl.org/spar/cito/")
 BASE = "https://w3id.org/itukg/"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from api.errors import BadSparql, SparqlRefused
-from api.negotiate import HTML, JSON, JSONLD, LOOKUP, PAGE, TURTLE, choose
-from api.protocol import blank, check_query
-from api.results import SRJ, SRX, write_solutions
+from itukg.api.errors import BadSparql, SparqlRefused
+from itukg.api.negotiate import HTML, JSON, JSONLD, LOOKUP, PAGE, TURTLE, choose
+from itukg.api.protocol import blank, check_query
+from itukg.api.results import SRJ, SRX, write_solutions
 
 ALLOWED = [
     "SELECT * WHERE { ?s ?p ?o }",

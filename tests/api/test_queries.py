@@ -9,9 +9,9 @@ import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 
-from ontology import keys
-from ontology.store import open_store
-from queries import get_query, list_queries, run_query
+from itukg.ontology import keys
+from itukg.ontology.store import open_store
+from itukg.queries import get_query, list_queries, run_query
 
 PUBLIC = [q.name for kind in ("report", "lookup") for q in list_queries(kind)]
 LOOKUPS = [q.name for q in list_queries("lookup")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from api.index import tokens
+from itukg.api.index import tokens
 
 # (query, the key expected first)
 FIRST = [

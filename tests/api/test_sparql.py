@@ -28,9 +28,9 @@ from SPARQLWrapper import (
 )
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from ontology.keys import DEFAULT_BASE
-from queries import get_query
-from queries.run import bind
+from itukg.ontology.keys import DEFAULT_BASE
+from itukg.queries import get_query
+from itukg.queries.run import bind
 from tests.api.conftest import SERVER_MAX_ROWS, SERVER_TIMEOUT
 
 ITU = "https://w3id.org/itukg/ontology#"

@@ -18,8 +18,8 @@ from typing import Literal
 from xml.sax.saxutils import escape
 from zipfile import ZIP_DEFLATED, ZipFile
 
-from ingest.readers import text as text_reader
-from ingest.views import substitutions
+from itukg.ingest.readers import text as text_reader
+from itukg.ingest.views import substitutions
 
 Kind = Literal["plain", "del", "ins"]
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -10,8 +10,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from ingest import extract_path
-from ingest.build import Meta, build_graph
+from itukg.ingest import extract_path
+from itukg.ingest.build import Meta, build_graph
 from tests.conftest import ROOT
 from tests.shacl import conforms, graph_of
 
@@ -33,11 +33,9 @@ def _graph(path: Path) -> Graph:
 def test_graph_matches_golden(path: Path, request: pytest.FixtureRequest) -> None:
     got = _graph(path)
     golden = GOLDEN / f"{path.stem}.ttl"
-    if (
-        request.config.getoption("--update-golden", default=False)
-        or not golden.exists()
-    ):
+    if request.config.getoption("--update-golden", default=False):
         golden.write_text(got.serialize(format="turtle"))
+    assert golden.is_file(), f"no {golden.name}: run pytest --update-golden, review it"
     want = Graph().parse(golden)
     if not isomorphic(got, want):
         _, only_got, only_want = graph_diff(to_isomorphic(got), to_isomorphic(want))

@@ -18,13 +18,13 @@ from types import ModuleType
 
 import pytest
 
-from ingest.models import Document
-from ingest.readers import doc as doc_reader
-from ingest.readers import docx, html, pdf
-from ingest.readers.pdflayout import Line, _Vocabulary
-from ingest.sources import read_document
-from ingest.views import render_view
-from ontology.errors import UnreadableDocument, UnsupportedFormat
+from itukg.ingest.models import Document
+from itukg.ingest.readers import doc as doc_reader
+from itukg.ingest.readers import docx, html, pdf
+from itukg.ingest.readers.pdflayout import Line, _Vocabulary
+from itukg.ingest.sources import read_document
+from itukg.ingest.views import render_view
+from itukg.ontology.errors import UnreadableDocument, UnsupportedFormat
 from tests.ingest.formats_factory import (
     Piece,
     build_docx,
@@ -398,7 +398,7 @@ def test_pdf_line_joins(left: str, right: str, join: str) -> None:
 
 
 def _line(text: str) -> Line:
-    from ingest.readers.pdflayout import _Char
+    from itukg.ingest.readers.pdflayout import _Char
 
     chars = tuple(_Char(c) for c in text)
     return Line(0, chars, 0.0, 100.0, 0.0, 10.0, 10.0, 10.0)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pipeline import ingest_paths, remove_documents
-from ontology.gazetteer import load_gazetteer
-from ontology.store import EmbeddedStore, open_store
-from queries import run_query
+from itukg.ingest.pipeline import ingest_paths, remove_documents
+from itukg.ontology.gazetteer import load_gazetteer
+from itukg.ontology.store import EmbeddedStore, open_store
+from itukg.queries import run_query
 from tests.conftest import ROOT
 
 EXAMPLES = ROOT / "examples"

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from ingest import extract_text
-from ontology import InvalidKey, UnreadableDocument, parse_key
+from itukg.ingest import extract_text
+from itukg.ontology import InvalidKey, UnreadableDocument, parse_key
 
 NAME = "x.txt"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ontology import load_gazetteer, load_lexicon
+from itukg.ontology import load_gazetteer, load_lexicon
 
 
 def test_every_design_conference_is_loaded(shared: Path) -> None:

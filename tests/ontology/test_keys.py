@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from ontology import InvalidKey, parse_key, work_of
-from ontology import keys as k
+from itukg.ontology import InvalidKey, parse_key, work_of
+from itukg.ontology import keys as k
 
 ROUND_TRIP = [
     ("pp/res/130/2014", "instrument", "pp/res/130"),

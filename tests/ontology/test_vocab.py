@@ -8,8 +8,8 @@ from importlib import resources
 import pytest
 from rdflib import Graph
 
-from ontology.codegen import NS, render_vocab
-from ontology.vocab import ITU
+from itukg.ontology.codegen import NS, render_vocab
+from itukg.ontology.vocab import ITU
 from tests.conftest import ROOT
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from ontology import keys
-from ontology.store import open_store
-from queries import (
+from itukg.ontology import keys
+from itukg.ontology.store import open_store
+from itukg.queries import (
     QueryDefinitionError,
     QueryNotFound,
     QueryParamError,
@@ -20,7 +20,7 @@ from queries import (
     list_queries,
     run_query,
 )
-from queries.registry import TYPES, parse_query
+from itukg.queries.registry import TYPES, parse_query
 
 QUERIES = Path(__file__).resolve().parents[2] / "queries"
 FOLDERS = {"": ("report", ".rq"), "internal": ("internal", ".rq")}

@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 
-from ingest.pipeline import ingest_paths
-from ontology.store import GraphStore, open_store
-from queries import get_query, list_queries, run_query
+from itukg.ingest.pipeline import ingest_paths
+from itukg.ontology.store import GraphStore, open_store
+from itukg.queries import get_query, list_queries, run_query
 
 REPO = Path(__file__).resolve().parents[2]
 EXPECTED = Path(__file__).resolve().parent / "expected"

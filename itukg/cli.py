@@ -17,16 +17,16 @@ from typing import Any, TypeVar
 import click
 import pyoxigraph as ox
 
-from ingest.extract import extract_document
-from ingest.models import Citation, Record
-from ingest.pipeline import ingest_paths, remove_documents
-from ingest.sources import document_files, read_document
-from ontology import keys
-from ontology.errors import ItukgError
-from ontology.store import GraphStore, StoreError, open_store
-from queries import Table, get_query, list_queries, run_query
-from queries.networks import to_digraph
-from queries.run import table as to_table
+from itukg.ingest.extract import extract_document
+from itukg.ingest.models import Citation, Record
+from itukg.ingest.pipeline import ingest_paths, remove_documents
+from itukg.ingest.sources import document_files, read_document
+from itukg.ontology import keys
+from itukg.ontology.errors import ItukgError
+from itukg.ontology.store import GraphStore, StoreError, open_store
+from itukg.queries import Table, get_query, list_queries, run_query
+from itukg.queries.networks import to_digraph
+from itukg.queries.run import table as to_table
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -361,24 +361,44 @@ def serve(
     """Serve the HTTP API, the SPARQL endpoint and the HTML pages (uvicorn)."""
     import uvicorn
 
-    from api.server import NoDelayH11Protocol
+    from itukg.api.config import Settings
+    from itukg.api.server import NoDelayH11Protocol
 
     store = store_opt or ctx.obj["store"]
     if "://" not in store and not Path(store).is_dir():
         raise StoreError(f"{store}: no store there (build it with `itukg ingest`)")
-    os.environ["ITUKG_STORE"] = store
-    os.environ["ITUKG_BASE"] = ctx.obj["base"]
-    if sparql_timeout is not None:
-        os.environ["ITUKG_SPARQL_TIMEOUT"] = str(sparql_timeout)
-    if sparql_max_rows is not None:
-        os.environ["ITUKG_SPARQL_MAX_ROWS"] = str(sparql_max_rows)
-    # settings travel by environment: each uvicorn worker builds its own app
+    settings = Settings.from_env(
+        os.environ,
+        store=store,
+        base=ctx.obj["base"],
+        sparql_timeout=sparql_timeout,
+        sparql_max_rows=sparql_max_rows,
+    )
+    if workers == 1:
+        from itukg.api.app import create_app
+
+        app: Any = create_app(settings)
+    else:  # each uvicorn worker builds its own app from the same settings
+        os.environ[_SETTINGS_VAR] = settings.to_json()
+        app = "itukg.cli:app_factory"
     uvicorn.run(
-        "api.app:create_app",
-        factory=True,
+        app,
+        factory=workers > 1,
         host=host,
         port=port,
         workers=workers,
         access_log=access_log,
         http=NoDelayH11Protocol,
     )
+
+
+_SETTINGS_VAR = "ITUKG_SERVE_SETTINGS"
+
+
+def app_factory() -> Any:
+    """The app of one uvicorn worker of ``itukg serve --workers N``: the settings
+    the command built, passed as JSON."""
+    from itukg.api.app import create_app
+    from itukg.api.config import Settings
+
+    return create_app(Settings.from_json(os.environ[_SETTINGS_VAR]))
