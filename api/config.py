@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from urllib.parse import urlparse
 
-from itukg.ontology.keys import DEFAULT_BASE
+from itukg.ontology.iri import DEFAULT_BASE
 
 
 @dataclass(frozen=True)

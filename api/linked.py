@@ -13,16 +13,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
-ITU = "https://w3id.org/itukg/ontology#"
+from itukg.ontology.vocab import PREFIXES as VOCAB_PREFIXES
+
 PREFIXES = {
-    "itu": ITU,
-    "cito": "http://purl.org/spar/cito/",
-    "oa": "http://www.w3.org/ns/oa#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "hydra": "http://www.w3.org/ns/hydra/core#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    p: VOCAB_PREFIXES[p]
+    for p in ("itu", "cito", "oa", "rdfs", "skos", "dcterms", "hydra", "xsd")
 }
 
 

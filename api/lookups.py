@@ -22,19 +22,12 @@ from itukg.api.schemas import (
     Value,
     VersionOut,
 )
-from itukg.ontology.keys import Key, parse_key, to_iri
+from itukg.ontology.iri import key_iri
+from itukg.ontology.keys import Key, parse_key
+from itukg.ontology.kinds import noun
 
 M = TypeVar("M")
 
-KINDS = {
-    "res": "resolution",
-    "dec": "decision",
-    "rec": "recommendation",
-    "opinion": "opinion",
-    "question": "question",
-    "doc": "document",
-    "final-acts": "final acts",
-}
 EDGES = ("cites", "cited-by", "versions", "supersedes", "superseded-by", "amendments")
 
 
@@ -168,11 +161,11 @@ def summary(q: Runner, key: str, links: dict[str, str]) -> InstrumentSummary:
     year = fields.get("year", [None])[0]
     return InstrumentSummary(
         key=key,
-        iri=to_iri(key, q.base),
+        iri=key_iri(key, q.base),
         label=min(labels, key=lambda s: ("Rev." not in s, len(s)), default=None),
         labels=labels + fields.get("alias", []),
         body=fields.get("body", [None])[0],
-        kind=KINDS.get(parsed.kind, parsed.kind.split("/")[0] or parsed.scheme),
+        kind=noun(parsed),
         level="version" if parsed.is_version else "work",
         work=fields.get("work", [None])[0],
         types=fields.get("type", []),

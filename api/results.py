@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from itukg.api.negotiate import choose
 from itukg.ontology.store import GraphStore, StoreError, open_store
+from itukg.ontology.vocab import XSD
 
 SRJ = "application/sparql-results+json"
 SRX = "application/sparql-results+xml"
@@ -36,7 +37,7 @@ GRAPH_TYPES = {
     "text/plain": ox.RdfFormat.N_TRIPLES,
 }
 _ALIAS = {"application/json": SRJ, "application/xml": SRX}
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_STRING = str(XSD.string)
 
 # (status, media type, body) for an answer; (error code, message) for an error
 Answer = tuple[str, str, bytes]

@@ -42,7 +42,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from itukg.ingest.pipeline import ingest_paths
-from itukg.ontology.keys import DEFAULT_BASE
+from itukg.ontology.iri import DEFAULT_BASE
 from itukg.ontology.store import open_store
 from itukg.queries import get_query
 from itukg.queries.run import bind

@@ -14,30 +14,22 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from itukg.ingest.models import Amendment, Citation, Record
-from itukg.ontology import keys
+from itukg.ontology import iri, keys, vocab
 from itukg.ontology.errors import InvalidKey
 from itukg.ontology.gazetteer import load_gazetteer
+from itukg.ontology.kinds import Kind
 from itukg.ontology.labels import label
 from itukg.ontology.lexicon import load_lexicon
 
-ITU = "https://w3id.org/itukg/ontology#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-ELI = "http://data.europa.eu/eli/ontology#"
-CITO = "http://purl.org/spar/cito/"
-DCT = "http://purl.org/dc/terms/"
-PROV = "http://www.w3.org/ns/prov#"
-OA = "http://www.w3.org/ns/oa#"
-FRBR = "http://purl.org/vocab/frbr/core#"
+ITU, RDF, RDFS, XSD = str(vocab.ITU), str(vocab.RDF), str(vocab.RDFS), str(vocab.XSD)
+SKOS, ELI, CITO, DCT = (
+    str(vocab.SKOS),
+    str(vocab.ELI),
+    str(vocab.CITO),
+    str(vocab.DCTERMS),
+)
+PROV, OA, FRBR = str(vocab.PROV), str(vocab.OA), str(vocab.FRBR)
 
-_CLASS = {
-    "res": "Resolution",
-    "dec": "Decision",
-    "rec": "Recommendation",
-    "opinion": "Opinion",
-}
 _SCHEME_CLASS = {
     "unga": "Resolution",
     "rec": "SectorRecommendation",
@@ -67,7 +59,7 @@ class Meta:
 
 
 def _iri(base: str, key: str) -> str:
-    return f"<{base}{key}>"
+    return f"<{iri.key_iri(key, base)}>"
 
 
 def _lit(value: str | int | bool) -> str:
@@ -111,7 +103,7 @@ class _Builder:
             return
         work = str(k.work)
         if k.scheme in ("instrument", "opinion"):
-            cls = _CLASS.get(k.kind, "Work")
+            cls = Kind(k.kind).word
         else:
             cls = _SCHEME_CLASS.get(k.scheme, "Work")
         bodies = {b.notation for b in load_lexicon().bodies}
@@ -140,13 +132,14 @@ class _Builder:
     def _conference(self, s: str, body: str, year: int) -> None:
         self.t(s, ITU + "year", _lit(year))
         for conf in load_gazetteer().in_year(year, body):
-            self.t(s, ITU + "conference", _iri(self.base, f"{conf.body}/{conf.year}"))
+            conference = iri.conference_iri(conf.body, conf.year, self.base)
+            self.t(s, ITU + "conference", f"<{conference}>")
 
     def citation(self, c: Citation, doc: str) -> None:
         digest = hashlib.sha1(
             f"{doc}|{c.view}|{c.source}|{c.target}|{c.start}|{c.end}".encode()
         ).hexdigest()[:20]
-        n = f"{self.base}citation/{digest}"
+        n = iri.citation_iri(digest, self.base)
         s = f"<{n}>"
         src, dgraph = _iri(self.base, c.source), _iri(self.base, doc)
         self.entity(c.source)
@@ -188,7 +181,7 @@ class _Builder:
 
     def amendment(self, a: Amendment, doc: str) -> None:
         pid = (a.proposal or f"{a.action}-{a.target}").replace("/", "-")
-        s = f"<{self.base}{doc}/proposal/{pid}>"
+        s = f"<{iri.proposal_iri(doc, pid, self.base)}>"
         self.t(s, RDF + "type", f"<{ITU}Proposal>")
         self.t(s, ITU + "action", _lit(a.action))
         if a.proposal:
@@ -229,7 +222,7 @@ def _relation(section: str | None) -> str:
 def build_graph(
     records: list[Record],
     meta: Meta,
-    base: str = keys.DEFAULT_BASE,
+    base: str = iri.DEFAULT_BASE,
     versions: tuple[str, ...] = (),
 ) -> list[str]:
     """The N-Triples lines of one document's named graph."""
@@ -240,16 +233,15 @@ def build_graph(
     b.t(doc, RDF + "type", f"<{PROV}Entity>")
     b.t(doc, ITU + "sourceFile", _lit(meta.path))
     b.t(doc, ITU + "contentHash", _lit(meta.sha256))
-    run = f"<{base}run/{meta.sha256[:16]}>"
+    run, agent = (
+        f"<{iri.run_iri(meta.sha256, base)}>",
+        iri.agent_iri(meta.version, base),
+    )
     b.t(doc, PROV + "wasGeneratedBy", run)
     b.t(run, RDF + "type", f"<{ITU}Extraction>")
-    b.t(run, PROV + "wasAssociatedWith", f"<{base}agent/itukg-{meta.version}>")
-    b.t(f"<{base}agent/itukg-{meta.version}>", RDF + "type", f"<{PROV}SoftwareAgent>")
-    b.t(
-        f"<{base}agent/itukg-{meta.version}>",
-        RDFS + "label",
-        _lit(f"itukg {meta.version}"),
-    )
+    b.t(run, PROV + "wasAssociatedWith", f"<{agent}>")
+    b.t(f"<{agent}>", RDF + "type", f"<{PROV}SoftwareAgent>")
+    b.t(f"<{agent}>", RDFS + "label", _lit(f"itukg {meta.version}"))
     if meta.generated_at:
         dt = ox.Literal(meta.generated_at, datatype=ox.NamedNode(XSD + "dateTime"))
         b.t(doc, PROV + "generatedAtTime", str(dt))

@@ -14,6 +14,7 @@ from itukg.ingest.resolve import Context, resolve_citation
 from itukg.ingest.structure import HEADER, Block
 from itukg.ontology import keys
 from itukg.ontology.gazetteer import Conference
+from itukg.ontology.kinds import Kind
 
 _COVER = 4000  # how far into a document its cover may reach
 _DOCUMENT = re.compile(
@@ -157,12 +158,7 @@ def header_key(text: str, block: Block, conf: Conference | None) -> str | None:
             return pick[0]
     if res.target is None and h.group("qual") is None and body is not None:
         year = hint.year if hint else (conf.year if conf else None)
-        kind = {
-            "RESOLUTION": "res",
-            "DECISION": "dec",
-            "RECOMMENDATION": "rec",
-            "OPINION": "opinion",
-        }[h.group("kw")]
+        kind = str(Kind.from_word(h.group("kw")))
         number = h.group("num").strip("[]").replace("/", "-").replace(" ", "-")
         return str(keys.conference_instrument(body, kind, number, year))
     if res.target is None and body is not None and h.group("qual"):

@@ -22,9 +22,10 @@ from itukg.ingest.build import Meta, build_graph
 from itukg.ingest.extract import extract
 from itukg.ingest.models import Citation
 from itukg.ingest.sources import read_document
-from itukg.ontology import keys
+from itukg.ontology import iri, keys
 from itukg.ontology.errors import ItukgError
 from itukg.ontology.store import GraphStore
+from itukg.ontology.vocab import ITU
 from itukg.queries import list_queries, run_query, run_update
 
 REFERENCE = ("itu.ttl", "sections.ttl", "lexicon.ttl", "conferences.ttl")
@@ -57,18 +58,18 @@ def _turtle_lines(name: str) -> list[str]:
     ]
 
 
-def load_reference(store: GraphStore, base: str = keys.DEFAULT_BASE) -> int:
+def load_reference(store: GraphStore, base: str = iri.DEFAULT_BASE) -> int:
     """The ontology and the reference data (gazetteer, lexicon, headings), each in
     its own named graph."""
     total = 0
     for name in REFERENCE:
         lines = _turtle_lines(name)
-        store.replace_graph(f"{base}graph/{name.removesuffix('.ttl')}", lines)
+        store.replace_graph(iri.graph_iri(name.removesuffix(".ttl"), base), lines)
         total += len(lines)
     return total
 
 
-def derive(store: GraphStore, base: str = keys.DEFAULT_BASE) -> None:
+def derive(store: GraphStore, base: str = iri.DEFAULT_BASE) -> None:
     """Recompute the derived graph from all documents (named updates, in order)."""
     for q in list_queries("derive"):
         run_update(store, q.name, base)
@@ -93,7 +94,7 @@ class Prepared:
     error: str | None = None
 
 
-def prepare_file(path: Path, digest: str, base: str = keys.DEFAULT_BASE) -> Prepared:
+def prepare_file(path: Path, digest: str, base: str = iri.DEFAULT_BASE) -> Prepared:
     """Read, extract and build one file: no store involved, so it can run in a
     worker process. Errors come back as data, naming the file."""
     try:
@@ -120,7 +121,7 @@ def prepare_file(path: Path, digest: str, base: str = keys.DEFAULT_BASE) -> Prep
     return Prepared(path, doc_key, tuple(lines), citations)
 
 
-_MARKER = "https://w3id.org/itukg/ontology#contentHash"  # written last: see add_graphs
+_MARKER = str(ITU.contentHash)  # written last: see add_graphs
 _BATCH = 100_000  # triples of new documents loaded together
 
 
@@ -157,8 +158,9 @@ class _Writer:
         if earlier:
             self.flush()
             self.store.replace_graph(graph, p.lines)
-            for old in earlier - {p.doc}:
-                self.store.update(f"DROP SILENT GRAPH <{self.base}{old}>")
+            self.store.drop_graphs(
+                iri.key_iri(old, self.base) for old in sorted(earlier - {p.doc})
+            )
             self.summary.changed += 1
         else:
             self.pending.append((graph, p.lines))
@@ -195,7 +197,7 @@ def _prepared(
 def ingest_paths(
     store: GraphStore,
     paths: Iterable[Path],
-    base: str = keys.DEFAULT_BASE,
+    base: str = iri.DEFAULT_BASE,
     progress: Callable[[Path], None] | None = None,
     workers: int | None = None,
 ) -> Summary:
@@ -235,7 +237,7 @@ def ingest_paths(
 
 
 def remove_documents(
-    store: GraphStore, targets: Iterable[str], base: str = keys.DEFAULT_BASE
+    store: GraphStore, targets: Iterable[str], base: str = iri.DEFAULT_BASE
 ) -> Summary:
     """Drop the graphs of documents given by key or by the file path they came from."""
     summary = Summary()
@@ -245,8 +247,7 @@ def remove_documents(
         if not found:
             summary.failed += 1
             summary.errors.append(f"{t}: no such document in the store")
-        for g in found:
-            store.update(f"DROP SILENT GRAPH <{base}{g}>")
-            summary.removed += 1
+        store.drop_graphs(iri.key_iri(g, base) for g in sorted(found))
+        summary.removed += len(found)
     derive(store, base)
     return summary

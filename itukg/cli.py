@@ -21,7 +21,7 @@ from itukg.ingest.extract import extract_document
 from itukg.ingest.models import Citation, Record
 from itukg.ingest.pipeline import ingest_paths, remove_documents
 from itukg.ingest.sources import document_files, read_document
-from itukg.ontology import keys
+from itukg.ontology import iri
 from itukg.ontology.errors import ItukgError
 from itukg.ontology.store import GraphStore, StoreError, open_store
 from itukg.queries import Table, get_query, list_queries, run_query
@@ -107,8 +107,8 @@ def _print_table(t: Table, fmt: str) -> None:
 )
 @click.option(
     "--base",
-    default=lambda: os.environ.get("ITUKG_BASE", keys.DEFAULT_BASE),
-    show_default=keys.DEFAULT_BASE,
+    default=lambda: os.environ.get("ITUKG_BASE", iri.DEFAULT_BASE),
+    show_default=iri.DEFAULT_BASE,
     help="The base IRI of instrument keys.",
 )
 @click.pass_context
@@ -292,7 +292,7 @@ def _export(store: GraphStore, fmt: str, base: str) -> bytes:
     if fmt in ("trig", "nq"):
         return store.dump(_RDF_FORMATS[fmt])
     if fmt in ("ttl", "jsonld"):
-        triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        triples = store.query(get_query("union-graph").text)
         if not isinstance(triples, ox.QueryTriples):
             return b""
         data = ox.serialize(triples, format=_RDF_FORMATS[fmt])

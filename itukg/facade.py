@@ -18,7 +18,7 @@ from itukg.ingest.extract import extract_text as _extract_text
 from itukg.ingest.models import Record
 from itukg.ingest.pipeline import Summary, ingest_paths
 from itukg.ingest.sources import document_files
-from itukg.ontology import keys
+from itukg.ontology import iri
 from itukg.ontology.store import GraphStore
 from itukg.ontology.store import open_store as _open_store
 from itukg.queries import Table, run_query
@@ -51,7 +51,7 @@ def _store(store: StoreLike) -> GraphStore:
 def add_files(
     paths: Iterable[str | PathLike[str]],
     store: StoreLike,
-    base: str = keys.DEFAULT_BASE,
+    base: str = iri.DEFAULT_BASE,
 ) -> Summary:
     """Ingest files and folders into ``store`` as ``itukg ingest`` does."""
     files = list(document_files(Path(p) for p in paths))
@@ -59,7 +59,7 @@ def add_files(
 
 
 def query(
-    name: str, store: StoreLike, base: str = keys.DEFAULT_BASE, **params: str
+    name: str, store: StoreLike, base: str = iri.DEFAULT_BASE, **params: str
 ) -> Table:
     """Run the named query ``name`` (``queries/NAME.rq``) with its parameters;
     the rows come back as a ``Table`` (``.to_pandas()``, shown as HTML in Jupyter)."""

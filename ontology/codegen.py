@@ -1,7 +1,9 @@
-"""Regenerate ``vocab.py`` from ``itu.ttl``: ``python -m ontology.codegen``.
+"""Regenerate ``vocab.py`` from ``itu.ttl``: ``python -m itukg.ontology.codegen``.
 
-A test checks that the committed ``vocab.py`` is what this prints, so the closed
-namespace never drifts from the ontology."""
+``vocab.py`` is the project's only declaration of namespaces: the closed ``ITU``
+namespace (one attribute per term of the ontology) and every prefix ``itu.ttl``
+declares (``PREFIXES``, and one ``Namespace`` per prefix). A test checks that the
+committed file is what this prints, so it never drifts from the ontology."""
 
 from __future__ import annotations
 
@@ -9,24 +11,40 @@ from importlib import resources
 
 from rdflib import Graph
 
-NS = "https://w3id.org/itukg/ontology#"
+
+def _ontology() -> Graph:
+    data = resources.files("itukg.ontology").joinpath("itu.ttl").read_text("utf-8")
+    return Graph().parse(data=data, format="turtle")
+
+
+def _prefixes(g: Graph) -> dict[str, str]:
+    declared = {p: str(ns) for p, ns in g.namespace_manager.namespaces() if p}
+    text = resources.files("itukg.ontology").joinpath("itu.ttl").read_text("utf-8")
+    return {p: ns for p, ns in sorted(declared.items()) if f"@prefix {p}:" in text}
 
 
 def render_vocab() -> str:
-    """The source of ``ontology/vocab.py``: one attribute per term of itu.ttl."""
-    data = resources.files("itukg.ontology").joinpath("itu.ttl").read_text("utf-8")
-    g = Graph().parse(data=data, format="turtle")
-    names = sorted({str(s)[len(NS) :] for s in g.subjects() if str(s).startswith(NS)})
+    """The source of ``ontology/vocab.py``."""
+    g = _ontology()
+    prefixes = _prefixes(g)
+    ns = prefixes["itu"]
+    names = sorted({str(s)[len(ns) :] for s in g.subjects() if str(s).startswith(ns)})
     lines = [
-        '"""The itukg ontology as a closed namespace. Generated from itu.ttl by',
-        '``python -m ontology.codegen``; do not edit by hand."""',
+        '"""The namespaces of itukg. Generated from itu.ttl by',
+        '``python -m itukg.ontology.codegen``; do not edit by hand."""',
         "",
         "from rdflib.namespace import DefinedNamespace, Namespace",
         "from rdflib.term import URIRef",
         "",
+        "PREFIXES: dict[str, str] = {",
+        *(f'    "{p}": "{iri}",' for p, iri in prefixes.items()),
+        "}",
+        "",
+        *(f'{p.upper()} = Namespace(PREFIXES["{p}"])' for p in prefixes if p != "itu"),
+        "",
         "",
         "class ITU(DefinedNamespace):",
-        f'    _NS = Namespace("{NS}")',
+        '    _NS = Namespace(PREFIXES["itu"])',
         "    _fail = True",
         "",
     ]

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from rdflib import Graph, Namespace
+from rdflib import Graph
 from rdflib.namespace import SKOS
 
-ITU = Namespace("https://w3id.org/itukg/ontology#")
-_BASE = "https://w3id.org/itukg/"
+from itukg.ontology.vocab import ITU, ITUKG
+
+_BASE = str(ITUKG)
 
 
 @dataclass(frozen=True)

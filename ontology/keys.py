@@ -13,8 +13,6 @@ from dataclasses import dataclass, replace
 
 from itukg.ontology.errors import InvalidKey
 
-DEFAULT_BASE = "https://w3id.org/itukg/"
-
 CONFERENCE_BODIES = ("pp", "council", "wtdc", "wtsa", "wrc", "ra", "wtpf", "wcit")
 SECTORS = ("itu-t", "itu-r", "itu-d")
 
@@ -216,15 +214,3 @@ def final_acts(body: str, year: int) -> Key:
 def file_key(stem: str) -> Key:
     cleaned = re.sub(r"\s+", "-", stem.strip().lower()) or "unnamed"
     return Key(scheme="file", body="doc", number=cleaned.replace("/", "-"))
-
-
-def to_iri(key: str, base: str = DEFAULT_BASE) -> str:
-    return base + key
-
-
-def from_iri(iri: str, base: str = DEFAULT_BASE) -> str:
-    if not iri.startswith(base):
-        raise InvalidKey(f"not under {base}: {iri!r}")
-    key = iri[len(base) :]
-    parse_key(key)
-    return key

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 from itukg.ontology.gazetteer import load_gazetteer
 from itukg.ontology.keys import Key, parse_key
+from itukg.ontology.kinds import Kind
 from itukg.ontology.lexicon import load_lexicon
 
-_KIND = {
-    "res": "Resolution",
-    "dec": "Decision",
-    "rec": "Recommendation",
-    "opinion": "Opinion",
-}
 _PROVISION = {
     "constitution": "the Constitution",
     "convention": "the Convention",
@@ -39,7 +34,7 @@ def _body_name(body: str) -> str:
 
 
 def _instrument(k: Key, revised: bool) -> str:
-    kind = _KIND.get(k.kind, k.kind)
+    kind = Kind(k.kind).word
     if k.body == "council":
         year = f" ({k.version})" if k.version else ""
         return f"Council {kind} {k.number}{year}"

@@ -7,17 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from rdflib import Graph, Namespace, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
-ITU = Namespace("https://w3id.org/itukg/ontology#")
-_KIND = {
-    "Resolution": "res",
-    "Decision": "dec",
-    "Recommendation": "rec",
-    "Opinion": "opinion",
-}
-_BASE = "https://w3id.org/itukg/"
+from itukg.ontology.kinds import Kind
+from itukg.ontology.vocab import ITU, ITUKG
+
+_BASE = str(ITUKG)
 
 
 @dataclass(frozen=True)
@@ -74,7 +70,7 @@ def _entries(g: Graph, cls: URIRef) -> tuple[Entry, ...]:
         sector = g.value(s, ITU.sector)
         prefix = g.value(s, ITU.provisionPrefix)
         issues = sorted(
-            _KIND.get(str(o).removeprefix(str(ITU)), "")
+            str(Kind.from_word(str(o).removeprefix(str(ITU))))
             for o in g.objects(s, ITU.issues)
         )
         out.append(

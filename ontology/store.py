@@ -36,6 +36,10 @@ class GraphStore(Protocol):
 
     def replace_graph(self, graph: str, triples: Iterable[str]) -> None: ...
 
+    def drop_graphs(self, graphs: Iterable[str]) -> None:
+        """Drop named graphs (those the store lacks are ignored), in one update."""
+        ...
+
     def add_graphs(
         self, graphs: Sequence[tuple[str, Sequence[str]]], last: str
     ) -> None:
@@ -61,6 +65,12 @@ def _split(
         for line in lines:
             (then if marker in line else first).append(line[:-2] + tail)
     return first, then
+
+
+def _drop(store: GraphStore, graphs: Iterable[str]) -> None:
+    text = " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs)
+    if text:
+        store.update(text)
 
 
 def _insert(graph: str, triples: Iterable[str]) -> str:
@@ -102,6 +112,9 @@ class EmbeddedStore:
             raise StoreError(f"bad SPARQL update: {exc}") from None
         except OSError as exc:
             raise StoreError(f"{self.location}: {exc}") from None
+
+    def drop_graphs(self, graphs: Iterable[str]) -> None:
+        _drop(self, graphs)
 
     def replace_graph(self, graph: str, triples: Iterable[str]) -> None:
         """One transaction: a graph the store does not hold yet is loaded as
@@ -199,6 +212,9 @@ class RemoteStore:
 
     def replace_graph(self, graph: str, triples: Iterable[str]) -> None:
         self.update(_insert(graph, triples))
+
+    def drop_graphs(self, graphs: Iterable[str]) -> None:
+        _drop(self, graphs)
 
     def add_graphs(
         self, graphs: Sequence[tuple[str, Sequence[str]]], last: str

@@ -1,12 +1,47 @@
-"""The itukg ontology as a closed namespace. Generated from itu.ttl by
-``python -m ontology.codegen``; do not edit by hand."""
+"""The namespaces of itukg. Generated from itu.ttl by
+``python -m itukg.ontology.codegen``; do not edit by hand."""
 
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
+PREFIXES: dict[str, str] = {
+    "cito": "http://purl.org/spar/cito/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "frbr": "http://purl.org/vocab/frbr/core#",
+    "hydra": "http://www.w3.org/ns/hydra/core#",
+    "itu": "https://w3id.org/itukg/ontology#",
+    "itukg": "https://w3id.org/itukg/",
+    "oa": "http://www.w3.org/ns/oa#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "schema": "https://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "undo": "https://w3id.org/un/ontology/undo/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+CITO = Namespace(PREFIXES["cito"])
+DCTERMS = Namespace(PREFIXES["dcterms"])
+ELI = Namespace(PREFIXES["eli"])
+FRBR = Namespace(PREFIXES["frbr"])
+HYDRA = Namespace(PREFIXES["hydra"])
+ITUKG = Namespace(PREFIXES["itukg"])
+OA = Namespace(PREFIXES["oa"])
+OWL = Namespace(PREFIXES["owl"])
+PROV = Namespace(PREFIXES["prov"])
+RDF = Namespace(PREFIXES["rdf"])
+RDFS = Namespace(PREFIXES["rdfs"])
+SCHEMA = Namespace(PREFIXES["schema"])
+SKOS = Namespace(PREFIXES["skos"])
+UNDO = Namespace(PREFIXES["undo"])
+XSD = Namespace(PREFIXES["xsd"])
+
 
 class ITU(DefinedNamespace):
-    _NS = Namespace("https://w3id.org/itukg/ontology#")
+    _NS = Namespace(PREFIXES["itu"])
     _fail = True
 
     Body: URIRef

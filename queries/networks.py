@@ -10,9 +10,10 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from itukg.ontology import keys
+from itukg.ontology import iri
 from itukg.ontology.errors import InvalidKey
 from itukg.ontology.keys import parse_key
+from itukg.ontology.kinds import noun
 from itukg.queries.run import Table, run_query
 
 if TYPE_CHECKING:
@@ -23,23 +24,9 @@ if TYPE_CHECKING:
 
 def _kind(key: str) -> str:
     try:
-        k = parse_key(key)
+        return noun(parse_key(key))
     except InvalidKey:
         return "other"
-    if k.scheme in ("instrument", "opinion"):
-        return {"res": "resolution", "dec": "decision", "rec": "recommendation"}.get(
-            k.kind, k.kind
-        )
-    return {
-        "unga": "resolution",
-        "rec": "recommendation",
-        "question": "question",
-        "provision": "provision",
-        "wsis": "named",
-        "doc": "document",
-        "final-acts": "document",
-        "file": "document",
-    }[k.scheme]
 
 
 def _body(key: str, given: object) -> str:
@@ -94,7 +81,7 @@ def to_digraph(table: Table) -> nx.MultiDiGraph:
     return g
 
 
-def store_digraph(store: GraphStore, base: str = keys.DEFAULT_BASE) -> nx.MultiDiGraph:
+def store_digraph(store: GraphStore, base: str = iri.DEFAULT_BASE) -> nx.MultiDiGraph:
     """The whole citation network of a store (its ``citation-edges``)."""
     return to_digraph(run_query(store, "citation-edges", {}, base))
 

@@ -14,14 +14,15 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from itukg.ontology import keys
+from itukg.ontology import iri, keys
 from itukg.ontology.errors import InvalidKey
 from itukg.ontology.store import GraphStore, Result, Term
+from itukg.ontology.vocab import ITU, XSD
 from itukg.queries.errors import QueryParamError
 from itukg.queries.registry import Query, get_query
 
 Value = str | int | float | bool | None
-_ITU = "https://w3id.org/itukg/ontology#"
+_ITU = str(ITU)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def _coerce(query: Query, given: Mapping[str, str], base: str) -> dict[str, Term
             try:
                 out[p.name] = ox.Literal(
                     str(int(raw)),
-                    datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"),
+                    datatype=ox.NamedNode(str(XSD.integer)),
                 )
             except ValueError:
                 raise QueryParamError(
@@ -99,7 +100,7 @@ def _coerce(query: Query, given: Mapping[str, str], base: str) -> dict[str, Term
     return out
 
 
-def value(term: object, base: str = keys.DEFAULT_BASE) -> Value:
+def value(term: object, base: str = iri.DEFAULT_BASE) -> Value:
     """A result term as a plain value: IRIs under the base as keys."""
     if term is None:
         return None
@@ -121,7 +122,7 @@ def value(term: object, base: str = keys.DEFAULT_BASE) -> Value:
     return str(term)
 
 
-def table(result: Result, base: str = keys.DEFAULT_BASE) -> Table:
+def table(result: Result, base: str = iri.DEFAULT_BASE) -> Table:
     if isinstance(result, ox.QuerySolutions):
         cols = tuple(v.value for v in result.variables)
         rows = tuple(tuple(value(sol[c], base) for c in cols) for sol in result)
@@ -162,7 +163,7 @@ def run_query(
     store: GraphStore,
     name: str,
     params: Mapping[str, str] | None = None,
-    base: str = keys.DEFAULT_BASE,
+    base: str = iri.DEFAULT_BASE,
 ) -> Table:
     """Run the named query with ``params`` (strings, coerced by declared type)."""
     query = get_query(name)
@@ -171,6 +172,6 @@ def run_query(
     return table(store.query(text), base)
 
 
-def run_update(store: GraphStore, name: str, base: str = keys.DEFAULT_BASE) -> None:
+def run_update(store: GraphStore, name: str, base: str = iri.DEFAULT_BASE) -> None:
     """Run a named update (``derive/*.ru``), relative IRIs resolved against the base."""
     store.update(f"BASE <{base}>\n{get_query(name).text}")

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 
-from itukg.ontology import keys
+from itukg.ontology import iri
 from itukg.ontology.store import open_store
 from itukg.queries import get_query, list_queries, run_query
 
@@ -48,7 +48,7 @@ def test_lookup_queries_are_ordered_selects_with_examples(name: str) -> None:
     lines = query.text.splitlines()
     body = "\n".join(line for line in lines if not line.startswith("#"))
     assert re.search(r"\bORDER\s+BY\b", body, re.I)
-    result = ox.Store().query(f"BASE <{keys.DEFAULT_BASE}>\n{query.text}")
+    result = ox.Store().query(f"BASE <{iri.DEFAULT_BASE}>\n{query.text}")
     assert isinstance(result, ox.QuerySolutions)
     columns = [v.value for v in result.variables]
     assert all(re.fullmatch(r"[a-z][a-z0-9_]*", c) for c in columns), columns

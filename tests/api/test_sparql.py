@@ -28,7 +28,7 @@ from SPARQLWrapper import (
 )
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from itukg.ontology.keys import DEFAULT_BASE
+from itukg.ontology.iri import DEFAULT_BASE
 from itukg.queries import get_query
 from itukg.queries.run import bind
 from tests.api.conftest import SERVER_MAX_ROWS, SERVER_TIMEOUT

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from itukg.ontology import InvalidKey, parse_key, work_of
+from itukg.ontology import InvalidKey, iri, parse_key, work_of
 from itukg.ontology import keys as k
 
 ROUND_TRIP = [
@@ -104,12 +104,36 @@ def test_minting(key: k.Key, text: str) -> None:
     assert parse_key(text) == key
 
 
+IRIS = [
+    (iri.key_iri("pp/res/130/2014"), "https://w3id.org/itukg/pp/res/130/2014"),
+    (iri.graph_iri("derived"), "https://w3id.org/itukg/graph/derived"),
+    (iri.citation_iri("ab12"), "https://w3id.org/itukg/citation/ab12"),
+    (
+        iri.proposal_iri("pp/2014/doc/82", "INS-82-1"),
+        "https://w3id.org/itukg/pp/2014/doc/82/proposal/INS-82-1",
+    ),
+    (iri.conference_iri("wtdc", 2010), "https://w3id.org/itukg/wtdc/2010"),
+    (iri.agent_iri("0.1.0"), "https://w3id.org/itukg/agent/itukg-0.1.0"),
+    (
+        iri.run_iri("0123456789abcdef0123"),
+        "https://w3id.org/itukg/run/0123456789abcdef",
+    ),
+    (
+        iri.key_iri("unga/res/55/63", "http://example.org/x/"),
+        "http://example.org/x/unga/res/55/63",
+    ),
+]
+
+
+@pytest.mark.parametrize(("minted", "expected"), IRIS, ids=[e for _, e in IRIS])
+def test_iris(minted: str, expected: str) -> None:
+    assert minted == expected
+
+
 def test_iri_round_trip() -> None:
-    iri = k.to_iri("pp/res/130/2014")
-    assert iri == "https://w3id.org/itukg/pp/res/130/2014"
-    assert k.from_iri(iri) == "pp/res/130/2014"
-    assert k.from_iri(
+    assert iri.key_of(iri.key_iri("pp/res/130/2014")) == "pp/res/130/2014"
+    assert iri.key_of(
         "http://example.org/x/unga/res/55/63", "http://example.org/x/"
     ) == ("unga/res/55/63")
     with pytest.raises(InvalidKey):
-        k.from_iri("http://example.org/pp/res/130")
+        iri.key_of("http://example.org/pp/res/130")

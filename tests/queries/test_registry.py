@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from itukg.ontology import keys
+from itukg.ontology import iri
 from itukg.ontology.store import open_store
 from itukg.queries import (
     QueryDefinitionError,
@@ -50,7 +50,7 @@ def test_every_file_parses(folder: str, path: Path) -> None:
     query = parse_query(_stem(path), text, kind)
     assert get_query(query.name) == query
     assert query.summary
-    sparql = f"BASE <{keys.DEFAULT_BASE}>\n{text}"
+    sparql = f"BASE <{iri.DEFAULT_BASE}>\n{text}"
     if kind == "derive":
         ox.Store().update(sparql)
     else:
@@ -73,7 +73,7 @@ def test_report_is_ordered_select_with_examples(name: str) -> None:
     )
     assert re.search(r"^\s*SELECT\b", body, re.M | re.I)
     assert re.search(r"\bORDER\s+BY\b", body, re.I)
-    result = ox.Store().query(f"BASE <{keys.DEFAULT_BASE}>\n{query.text}")
+    result = ox.Store().query(f"BASE <{iri.DEFAULT_BASE}>\n{query.text}")
     assert isinstance(result, ox.QuerySolutions)
     columns = [v.value for v in result.variables]
     assert all(re.fullmatch(r"[a-z][a-z0-9_]*", c) for c in columns), columns
@@ -222,11 +222,11 @@ def test_bound_values_are_terms_not_text() -> None:
     pasted): the internal lookup finds nothing instead of everything."""
     store = open_store(None)
     store.replace_graph(
-        keys.DEFAULT_BASE + "doc/x",
+        iri.DEFAULT_BASE + "doc/x",
         [
-            f"<{keys.DEFAULT_BASE}doc/x> "
+            f"<{iri.DEFAULT_BASE}doc/x> "
             '<https://w3id.org/itukg/ontology#contentHash> "abc" .',
-            f"<{keys.DEFAULT_BASE}doc/x> "
+            f"<{iri.DEFAULT_BASE}doc/x> "
             '<https://w3id.org/itukg/ontology#sourceFile> "x.txt" .',
         ],
     )
