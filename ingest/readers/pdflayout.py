@@ -24,6 +24,9 @@ from itertools import groupby
 from itukg.ingest.readers.marks import Para, Run, superscript
 
 _SPACE_GAP = 0.18  # a gap wider than this (in ems) between characters is a space
+# a raised character at most this part of the line's size is a superscript (0.01 pt
+# more: PDF readers keep sizes as 32-bit floats, 9.35 reads as 9.3500004)
+_SMALL = 0.85
 _PAGE_NUMBER = re.compile(
     r"[\W_]*(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})"
     r"(?:\s*(?:/|of)\s*\d{1,4})?[\W_]*",
@@ -145,7 +148,7 @@ def _chars(glyphs: list[Glyph], rules: list[Rule], main: Glyph) -> list[_Char]:
             continue  # the same character drawn twice (fake bold)
         struck, under = _marks(g, rules) if rules else (False, False)
         text = " " if g.text.isspace() else g.text
-        if g.size < 0.85 * main.size and g.y0 > main.y0 + 0.2 * main.size:
+        if g.size < _SMALL * main.size + 0.01 and g.y0 > main.y0 + 0.2 * main.size:
             text = superscript(text)
         gap = _gap(prev, g, main.size) if prev is not None else 0.0
         spaced = not out or out[-1].text == " "
