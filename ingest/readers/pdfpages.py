@@ -84,14 +84,16 @@ _get_text = _proto(pdfium_c.FPDFText_GetText, _I, _P, _I, _I, _P)
 class _Style:
     """What the characters of one text object share: its font, the page units
     of one unit of advance (type size times the horizontal scale), the type size
-    and descent on the page, and whether they stand upright (pdfminer's test: no
-    rotation past a right angle, no mirroring)."""
+    and descent on the page, whether they stand upright (pdfminer's test: no
+    rotation past a right angle, no mirroring) and whether its first character
+    has no Unicode (then each of them is asked)."""
 
     font: int
     advance: float
     size: float
     descent: float
     upright: bool
+    unmapped: bool
 
 
 def _style(textpage: int, index: int, obj: int) -> _Style:
@@ -101,16 +103,15 @@ def _style(textpage: int, index: int, obj: int) -> _Style:
     font_size = _font_size(textpage, index)
     font = _text_font(obj) or 0
     descent = ctypes.c_float()
-    if font and not _font_descent(
-        font, ctypes.c_float(font_size), ctypes.byref(descent)
-    ):
+    if font and not _font_descent(font, font_size, ctypes.byref(descent)):
         descent.value = 0.0
     return _Style(
         font=font,
-        advance=font_size * m.a,
+        advance=font_size * m.a / 1000,
         size=font_size * abs(m.d),
         descent=descent.value * abs(m.d),
         upright=m.a * m.d > 0 and m.b * m.c <= 0,
+        unmapped=bool(_map_error(textpage, index)),
     )
 
 
@@ -134,43 +135,52 @@ def _char(code: int) -> str:
     return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else ""
 
 
-class _Widths(dict[tuple[int, str], float]):
-    """Advance widths of a page's characters by font (in thousandths of the type
+class _Widths(dict[str, float]):
+    """The advance widths of a font's characters (in thousandths of the type
     size, as PDF fonts give them)."""
 
-    def __missing__(self, key: tuple[int, str]) -> float:
-        font, ch = key
+    def __init__(self, font: int) -> None:
+        super().__init__()
+        self.font = font
+
+    def __missing__(self, ch: str) -> float:
         width = ctypes.c_float()
-        ok = font and _glyph_width(
-            font, ord(ch[0]), ctypes.c_float(1.0), ctypes.byref(width)
+        ok = self.font and _glyph_width(
+            self.font, ord(ch[0]), 1000.0, ctypes.byref(width)
         )
-        self[key] = value = width.value if ok else 0.0
+        self[ch] = value = width.value if ok else 0.0
         return value
 
 
 def _glyphs(textpage: int, count: int) -> list[Glyph]:
-    """The page's characters drawn upright, as the layout reads them."""
+    """The page's characters drawn upright, as the layout reads them. The loop
+    runs once per character: what it asks of a text object is asked once, and
+    the functions it calls are local names."""
+    text_object, char_origin, map_error = _text_object, _char_origin, _map_error
     x, y = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    widths = _Widths()
+    fonts: dict[int, _Widths] = {}
     glyphs: list[Glyph] = []
-    owner: int | None = -1  # the text object of the character
-    last_owner: int | None = -1  # that of the last glyph
-    style = _Style(0, 0.0, 0.0, 0.0, False)
+    append = glyphs.append
+    owner = last_owner = -1  # the text objects of the character, of the last glyph
+    style = _Style(0, 0.0, 0.0, 0.0, False, False)
+    widths, advance, size, descent = _Widths(0), 0.0, 0.0, 0.0
     for i, ch in enumerate(_text(textpage, count)):
         if ch in _MAYBE_GENERATED and _is_generated(textpage, i):
             continue
-        obj = _text_object(textpage, i)
+        obj = text_object(textpage, i) or 0
         if obj != owner:
             owner, style = obj, _style(textpage, i, obj)
-        if not style.upright or not ch or _map_error(textpage, i):
+            widths = fonts.setdefault(style.font, _Widths(style.font))
+            advance, size, descent = style.advance, style.size, style.descent
+        if not style.upright or (style.unmapped and map_error(textpage, i)):
             continue
-        if ch == "\ufffe":  # PDFium's mark of a hyphen that ends a line
-            ch = "-" if _unicode(textpage, i) == _HYPHEN else ""
-            if not ch:
+        if ch == "\ufffe":  # no Unicode, or PDFium's mark of a hyphen ending a line
+            if _unicode(textpage, i) != _HYPHEN:
                 continue
-        _char_origin(textpage, i, x_ref, y_ref)
-        x0, y0 = x.value, y.value + style.descent
+            ch = "-"
+        char_origin(textpage, i, x_ref, y_ref)
+        x0, y0 = x.value, y.value + descent
         if obj == last_owner and (last := glyphs[-1]).x0 == x0 and last.y0 == y0:
             # one glyph, several characters ("ﬃ" as "ffi")
             glyphs[-1] = Glyph(last.text + ch, x0, last.x1, y0, last.y1, last.size)
@@ -178,8 +188,7 @@ def _glyphs(textpage: int, count: int) -> list[Glyph]:
         last_owner = obj
         if "\ufb00" <= ch <= "\ufb06":
             ch = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), ch)
-        x1 = x0 + widths[style.font, ch] * style.advance
-        glyphs.append(Glyph(ch, x0, x1, y0, y0 + style.size, style.size))
+        append(Glyph(ch, x0, x0 + widths[ch] * advance, y0, y0 + size, size))
     return glyphs
 
 
@@ -321,12 +330,23 @@ def _objects(page: int, origin: _Matrix) -> Iterator[tuple[int, int, _Matrix]]:
                 yield obj, kind, m
 
 
+class _Bounds:
+    """Room for an object's bounds, reused from one object to the next."""
+
+    def __init__(self) -> None:
+        self.values = (_F(), _F(), _F(), _F())
+        self.refs = tuple(ctypes.byref(v) for v in self.values)
+
+    def width(self, obj: int) -> float:
+        """The object's width as PDFium measures it (in its container's space)."""
+        if not _object_bounds(obj, *self.refs):
+            return 0.0
+        return self.values[2].value - self.values[0].value
+
+
 def _lost_space(obj: int, m: _Matrix) -> Glyph | None:
-    """A text object that draws nothing, which PDFium's text page leaves out: a
-    space drawn on its own (as some PDF makers draw every space), read as one."""
-    x0, _, x1, _ = _bounds(obj, _IDENTITY)
-    if x1 - x0 >= _EMPTY:
-        return None
+    """A space from a text object that draws nothing, which PDFium's text page
+    leaves out (some PDF makers draw every space on its own)."""
     a, _, _, d, e, f = _compose(_own_matrix(obj), m)
     if a * d <= 0:
         return None
@@ -386,8 +406,9 @@ def _page(document: int, index: int) -> Page:
     try:
         size = _size(handle)
         page = Page(size.width, size.height)
+        bounds = _Bounds()
         for obj, kind, m in _objects(handle, size.origin):
-            if kind == _TEXT:
+            if kind == _TEXT and bounds.width(obj) < _EMPTY:
                 space = _lost_space(obj, m)
                 if space is not None:
                     page.glyphs.append(space)
