@@ -42,6 +42,7 @@ _LABEL = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _X0 = attrgetter("x0")
+_MARKS = attrgetter("struck", "under")
 
 
 def _MIDDLE(g: Glyph) -> float:  # noqa: N802 (a sort key, like _X0)
@@ -120,9 +121,10 @@ def _group(glyphs: list[Glyph]) -> list[list[Glyph]]:
     lines: list[list[Glyph]] = []
     bottom = top = size = 0.0  # the core's
     for g in sorted(glyphs, key=_MIDDLE):
-        if lines:
-            overlap = min(top, g.y1) - max(bottom, g.y0)
-            if overlap >= 0.5 * min(top - bottom, g.y1 - g.y0):
+        _, _, _, y0, y1, _ = g
+        if lines:  # (conditional expressions: min and max cost a call)
+            overlap = (top if top < y1 else y1) - (bottom if bottom > y0 else y0)
+            if overlap >= 0.5 * (top - bottom if top - bottom < y1 - y0 else y1 - y0):
                 lines[-1].append(g)
                 if g.size > size:
                     bottom, top, size = g.y0, g.y1, g.size
@@ -133,8 +135,13 @@ def _group(glyphs: list[Glyph]) -> list[list[Glyph]]:
 
 
 def _main(glyphs: list[Glyph]) -> Glyph:
-    """The glyph that sets the line's size and position (its largest)."""
-    return max(glyphs, key=lambda g: (g.size, -g.y0))
+    """The glyph that sets the line's size and position: its largest, the
+    lowest of those, the first of those."""
+    main = glyphs[0]
+    for g in glyphs:
+        if g.size > main.size or (g.size == main.size and g.y0 < main.y0):
+            main = g
+    return main
 
 
 def _marks(g: Glyph, rules: list[Rule]) -> tuple[bool, bool]:
@@ -150,15 +157,6 @@ def _marks(g: Glyph, rules: list[Rule]) -> tuple[bool, bool]:
     return struck, under
 
 
-def _gap(prev: Glyph, g: Glyph, size: float) -> float:
-    """The white space between two characters. A character whose font lacks its
-    width (zero-width) is taken to fill the space up to the next one when that
-    is at most an em away."""
-    if prev.x1 <= prev.x0 and g.x0 - prev.x0 <= size:
-        return 0.0
-    return g.x0 - prev.x1
-
-
 def _near(glyphs: list[Glyph], rules: list[Rule]) -> list[Rule]:
     """The rules that may mark some of ``glyphs``: those from a quarter of the
     tallest one's height below the lowest up to the highest top."""
@@ -170,30 +168,35 @@ def _near(glyphs: list[Glyph], rules: list[Rule]) -> list[Rule]:
 
 
 def _chars(glyphs: list[Glyph], rules: list[Rule], main: Glyph) -> list[_Char]:
+    """A line's characters with their marks, a space where two stand apart (the
+    loop runs once per glyph: what it compares is kept in local names)."""
     out: list[_Char] = []
     rules = _near(glyphs, rules)
     small = _SMALL * main.size + 0.01
     raised = main.y0 + 0.2 * main.size
-    space_gap = _SPACE_GAP * main.size
+    em, space_gap = main.size, _SPACE_GAP * main.size
     last = _char(" ", False, False)  # the last char out (a space before the first)
-    prev = None
+    prev_text, prev_x0, prev_x1 = "", 0.0, 0.0
     for g in glyphs:
-        text, x0, x1, y0, _, size = g
-        if prev is not None and text == prev.text and abs(x0 - prev.x0) < 0.2:
+        raw, x0, x1, y0, _, size = g
+        if raw == prev_text and abs(x0 - prev_x0) < 0.2:
             continue  # the same character drawn twice (fake bold)
         struck, under = _marks(g, rules) if rules else (False, False)
-        if text.isspace():
+        text = raw
+        if raw.isspace():
             text = " "
         elif size < small and y0 > raised:
-            text = superscript(text)
-        gap = _gap(prev, g, main.size) if prev is not None else 0.0
-        if gap > space_gap and last.text != " " and text != " ":
-            last = _char(" ", last.struck and struck, last.under and under)
-            out.append(last)
+            text = superscript(raw)
+        if prev_text and text != " " and last.text != " ":
+            # the gap to the last glyph; one of no width fills up to an em
+            fills = prev_x1 <= prev_x0 and x0 - prev_x0 <= em
+            if (0.0 if fills else x0 - prev_x1) > space_gap:
+                last = _char(" ", last.struck and struck, last.under and under)
+                out.append(last)
         if text != " " or last.text != " ":
             last = _char(text, struck, under)
             out.append(last)
-        prev = g
+        prev_text, prev_x0, prev_x1 = raw, x0, x1
     while out and out[-1].text == " ":
         out.pop()
     return out
@@ -404,8 +407,8 @@ def _para(lines: list[Line], vocabulary: _Vocabulary) -> Para:
         chars += b.chars
     return Para(
         tuple(
-            Run("".join(c.text for c in group), None, struck, under)
-            for (struck, under), group in groupby(chars, lambda c: (c.struck, c.under))
+            Run("".join([c.text for c in group]), None, struck, under)
+            for (struck, under), group in groupby(chars, _MARKS)
         )
     )
 

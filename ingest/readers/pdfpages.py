@@ -80,61 +80,6 @@ _text_index = _proto(pdfium_c.FPDFText_GetTextIndexFromCharIndex, _I, _P, _I)
 _get_text = _proto(pdfium_c.FPDFText_GetText, _I, _P, _I, _I, _P)
 
 
-@dataclass(frozen=True)
-class _Style:
-    """What the characters of one text object share: its font, the page units
-    of one unit of advance (type size times the horizontal scale), the type size
-    and descent on the page, whether they stand upright (pdfminer's test: no
-    rotation past a right angle, no mirroring) and whether its first character
-    has no Unicode (then each of them is asked)."""
-
-    font: int
-    advance: float
-    size: float
-    descent: float
-    upright: bool
-    unmapped: bool
-
-
-def _style(textpage: int, index: int, obj: int) -> _Style:
-    m = pdfium_c.FS_MATRIX()
-    if not _char_matrix(textpage, index, ctypes.byref(m)):
-        m.a, m.b, m.c, m.d = 1.0, 0.0, 0.0, 1.0
-    font_size = _font_size(textpage, index)
-    font = _text_font(obj) or 0
-    descent = ctypes.c_float()
-    if font and not _font_descent(font, font_size, ctypes.byref(descent)):
-        descent.value = 0.0
-    return _Style(
-        font=font,
-        advance=font_size * m.a / 1000,
-        size=font_size * abs(m.d),
-        descent=descent.value * abs(m.d),
-        upright=m.a * m.d > 0 and m.b * m.c <= 0,
-        unmapped=bool(_map_error(textpage, index)),
-    )
-
-
-def _text(textpage: int, count: int) -> str:
-    """The characters of a text page, one per index: read at once, unless the
-    page has characters that PDFium's text leaves out (control codes of an
-    undecodable font) or that take two UTF-16 units (outside the BMP)."""
-    if count and _text_index(textpage, count - 1) == count - 1:
-        buffer = (ctypes.c_ushort * (count + 1))()
-        written = _get_text(textpage, 0, count, buffer)
-        text = bytes(memoryview(buffer)[: max(written - 1, 0)]).decode(
-            "utf-16-le", "replace"
-        )
-        if len(text) == count:
-            return text
-    codes = (_unicode(textpage, i) for i in range(count))
-    return "".join("\ufffe" if code in (0, _HYPHEN) else _char(code) for code in codes)
-
-
-def _char(code: int) -> str:
-    return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else ""
-
-
 class _Widths(dict[str, float]):
     """The advance widths of a font's characters (in thousandths of the type
     size, as PDF fonts give them)."""
@@ -152,28 +97,102 @@ class _Widths(dict[str, float]):
         return value
 
 
+@dataclass(frozen=True)
+class _Style:
+    """What the characters of one text object share: its font's widths, the page
+    units of one of their units (type size times the horizontal scale, over
+    1000), the type size and descent on the page, whether they stand upright
+    (pdfminer's test: no rotation past a right angle, no mirroring) and whether
+    its first character has no Unicode (then each of them is asked)."""
+
+    widths: _Widths
+    advance: float
+    size: float
+    descent: float
+    upright: bool
+    unmapped: bool
+
+
+class _Styles:
+    """The styles of a page's text objects; fonts and their descents cached."""
+
+    def __init__(self) -> None:
+        self.fonts: dict[int, _Widths] = {}
+        self.descents: dict[tuple[int, float], float] = {}
+        self.matrix = pdfium_c.FS_MATRIX()
+
+    def of(self, textpage: int, index: int, obj: int) -> _Style:
+        m = self.matrix
+        if not _char_matrix(textpage, index, ctypes.byref(m)):
+            m.a, m.b, m.c, m.d = 1.0, 0.0, 0.0, 1.0
+        font_size = _font_size(textpage, index)
+        font = _text_font(obj) or 0
+        widths = self.fonts.get(font) or self.fonts.setdefault(font, _Widths(font))
+        descent = self.descents.get((font, font_size))
+        if descent is None:
+            descent = self.descents[font, font_size] = _descent(font, font_size)
+        return _Style(
+            widths=widths,
+            advance=font_size * m.a / 1000,
+            size=font_size * abs(m.d),
+            descent=descent * abs(m.d),
+            upright=m.a * m.d > 0 and m.b * m.c <= 0,
+            unmapped=bool(_map_error(textpage, index)),
+        )
+
+
+def _descent(font: int, font_size: float) -> float:
+    descent = ctypes.c_float()
+    if font and _font_descent(font, font_size, ctypes.byref(descent)):
+        return descent.value
+    return 0.0
+
+
+def _text(textpage: int, count: int) -> str:
+    """The characters of a text page, one per index: read at once, unless the
+    page has characters that PDFium's text leaves out (control codes of an
+    undecodable font) or that take two UTF-16 units (outside the BMP)."""
+    if count and _text_index(textpage, count - 1) == count - 1:
+        buffer = (ctypes.c_ushort * (count + 1))()
+        written = _get_text(textpage, 0, count, buffer)
+        text = bytes(memoryview(buffer)[: max(written - 1, 0)]).decode(
+            "utf-16-le", "replace"
+        )
+        if len(text) == count:
+            return text
+    codes = (_unicode(textpage, i) for i in range(count))
+    return "".join(_char(code) or "\ufffe" for code in codes)
+
+
+def _char(code: int) -> str:
+    """The character of a code, or "" (for none, a surrogate, PDFium's hyphen)."""
+    ok = _HYPHEN < code < 0x110000 and not 0xD800 <= code < 0xE000
+    return chr(code) if ok else ""
+
+
 def _glyphs(textpage: int, count: int) -> list[Glyph]:
     """The page's characters drawn upright, as the layout reads them. The loop
     runs once per character: what it asks of a text object is asked once, and
-    the functions it calls are local names."""
+    what it uses is kept in local names."""
     text_object, char_origin, map_error = _text_object, _char_origin, _map_error
     x, y = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    fonts: dict[int, _Widths] = {}
+    styles, maybe_generated = _Styles(), _MAYBE_GENERATED
     glyphs: list[Glyph] = []
     append = glyphs.append
     owner = last_owner = -1  # the text objects of the character, of the last glyph
-    style = _Style(0, 0.0, 0.0, 0.0, False, False)
+    last_x0 = last_y0 = 0.0
     widths, advance, size, descent = _Widths(0), 0.0, 0.0, 0.0
+    upright = unmapped = False
     for i, ch in enumerate(_text(textpage, count)):
-        if ch in _MAYBE_GENERATED and _is_generated(textpage, i):
+        if ch in maybe_generated and _is_generated(textpage, i):
             continue
         obj = text_object(textpage, i) or 0
         if obj != owner:
-            owner, style = obj, _style(textpage, i, obj)
-            widths = fonts.setdefault(style.font, _Widths(style.font))
-            advance, size, descent = style.advance, style.size, style.descent
-        if not style.upright or (style.unmapped and map_error(textpage, i)):
+            owner, s = obj, styles.of(textpage, i, obj)
+            widths, advance, size = s.widths, s.advance, s.size
+            descent, upright, unmapped = s.descent, s.upright, s.unmapped
+        if not upright or (unmapped and map_error(textpage, i)):
             continue
         if ch == "\ufffe":  # no Unicode, or PDFium's mark of a hyphen ending a line
             if _unicode(textpage, i) != _HYPHEN:
@@ -181,11 +200,11 @@ def _glyphs(textpage: int, count: int) -> list[Glyph]:
             ch = "-"
         char_origin(textpage, i, x_ref, y_ref)
         x0, y0 = x.value, y.value + descent
-        if obj == last_owner and (last := glyphs[-1]).x0 == x0 and last.y0 == y0:
-            # one glyph, several characters ("ﬃ" as "ffi")
+        if obj == last_owner and x0 == last_x0 and y0 == last_y0:
+            last = glyphs[-1]  # one glyph, several characters ("ﬃ" as "ffi")
             glyphs[-1] = Glyph(last.text + ch, x0, last.x1, y0, last.y1, last.size)
             continue
-        last_owner = obj
+        last_owner, last_x0, last_y0 = obj, x0, y0
         if "\ufb00" <= ch <= "\ufb06":
             ch = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), ch)
         append(Glyph(ch, x0, x0 + widths[ch] * advance, y0, y0 + size, size))
