@@ -37,7 +37,7 @@ from itukg.ontology.errors import UnreadableDocument
 MAX_PAGES = 5_000
 MAX_PAGE_OBJECTS = 200_000  # page objects, those inside forms included
 MAX_PAGE_CHARS = 200_000
-MAX_PATH_SEGMENTS = 10_000  # a path with more is not split into subpaths
+MAX_PATH_SEGMENTS = 10_000  # a path of more segments gives no rule (not walked)
 _MAX_FORM_DEPTH = 8
 _EMPTY = 0.01  # PDFium's text page leaves out text objects narrower than this
 _MAX_RULE = 2.5  # the thickest rule (points) read as a strike or an underline
@@ -222,12 +222,10 @@ _page_object = _proto(pdfium_c.FPDFPage_GetObject, _P, _P, _I)
 _count_form = _proto(pdfium_c.FPDFFormObj_CountObjects, _I, _P)
 _form_object = _proto(pdfium_c.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
 _media_box = _proto(pdfium_c.FPDFPage_GetMediaBox, _I, _P, _P, _P, _P, _P)
-_page_width = _proto(pdfium_c.FPDF_GetPageWidthF, _F, _P)
-_page_height = _proto(pdfium_c.FPDF_GetPageHeightF, _F, _P)
+_page_box = _proto(pdfium_c.FPDF_GetPageBoundingBox, _I, _P, _P)
 _object_type = _proto(pdfium_c.FPDFPageObj_GetType, _I, _P)
 _object_matrix = _proto(pdfium_c.FPDFPageObj_GetMatrix, _I, _P, _P)
 _object_bounds = _proto(pdfium_c.FPDFPageObj_GetBounds, _I, _P, _P, _P, _P, _P)
-_stroke_width = _proto(pdfium_c.FPDFPageObj_GetStrokeWidth, _I, _P, _P)
 _count_segments = _proto(pdfium_c.FPDFPath_CountSegments, _I, _P)
 _segment = _proto(pdfium_c.FPDFPath_GetPathSegment, _P, _P, _I)
 _segment_point = _proto(pdfium_c.FPDFPathSegment_GetPoint, _I, _P, _P, _P)
@@ -288,19 +286,6 @@ def _rule(x0: float, y0: float, x1: float, y1: float) -> Rule | None:
     return Rule(x0, x1, (y0 + y1) / 2)
 
 
-def _may_be_rule(obj: int, segments: int, m: _Matrix) -> bool:
-    """Whether a path may hold a rule: several subpaths, or thin bounds (less
-    the stroke, which PDFium's bounds include)."""
-    if segments > 5:
-        return segments <= MAX_PATH_SEGMENTS
-    x0, y0, x1, y1 = _bounds(obj, m)
-    if y1 - y0 <= _MAX_RULE:
-        return True
-    width = _F()
-    _stroke_width(obj, ctypes.byref(width))
-    return y1 - y0 <= _MAX_RULE + 3 * abs(width.value)
-
-
 def _subpaths(obj: int, segments: int) -> Iterator[list[tuple[float, float]]]:
     """The points of each subpath (in the path's own space)."""
     x, y = _F(), _F()
@@ -319,7 +304,7 @@ def _subpaths(obj: int, segments: int) -> Iterator[list[tuple[float, float]]]:
 
 def _path_rules(obj: int, m: _Matrix) -> Iterator[Rule]:
     segments = _count_segments(obj)
-    if segments < 2 or not _may_be_rule(obj, segments, m):
+    if not 2 <= segments <= MAX_PATH_SEGMENTS:
         return
     full = _compose(_own_matrix(obj), m)
     for points in _subpaths(obj, segments):
@@ -388,10 +373,18 @@ class _Size:
 
 
 def _size(page: int) -> _Size:
+    """The page's media box (its crop box where the media box is inherited:
+    PDFium reads only a page's own)."""
     x0, y0, x1, y1 = _F(), _F(), _F(), _F()
     if not _media_box(page, *(ctypes.byref(v) for v in (x0, y0, x1, y1))):
-        x0.value, y0.value = 0.0, 0.0
-        x1.value, y1.value = _page_width(page), _page_height(page)
+        box = pdfium_c.FS_RECTF()
+        _page_box(page, ctypes.byref(box))
+        x0.value, y0.value, x1.value, y1.value = (
+            box.left,
+            box.bottom,
+            box.right,
+            box.top,
+        )
     origin = (1.0, 0.0, 0.0, 1.0, -x0.value, -y0.value)
     return _Size(x1.value - x0.value, y1.value - y0.value, origin)
 
