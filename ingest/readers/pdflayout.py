@@ -43,12 +43,6 @@ _LABEL = re.compile(
 _WORD = re.compile(r"[^\W\d_]+")
 _X0 = attrgetter("x0")
 _MARKS = attrgetter("struck", "under")
-
-
-def _MIDDLE(g: Glyph) -> float:  # noqa: N802 (a sort key, like _X0)
-    return -(g.y0 + g.y1)
-
-
 _COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+")
 
 
@@ -114,13 +108,17 @@ class Line:
         return "".join(c.text for c in self.chars)
 
 
+def _downwards(g: Glyph) -> float:
+    return -(g.y0 + g.y1)
+
+
 def _group(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs in lines, top to bottom: a glyph joins the line above it when
     their vertical extents overlap by half the smaller one (that of the line's
     largest glyph so far, its core)."""
     lines: list[list[Glyph]] = []
     bottom = top = size = 0.0  # the core's
-    for g in sorted(glyphs, key=_MIDDLE):
+    for g in sorted(glyphs, key=_downwards):
         _, _, _, y0, y1, _ = g
         if lines:  # (conditional expressions: min and max cost a call)
             overlap = (top if top < y1 else y1) - (bottom if bottom > y0 else y0)
