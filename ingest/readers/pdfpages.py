@@ -69,6 +69,7 @@ _font_size = _proto(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _P, _I)
 _is_generated = _proto(pdfium_c.FPDFText_IsGenerated, _I, _P, _I)
 _map_error = _proto(pdfium_c.FPDFText_HasUnicodeMapError, _I, _P, _I)
 _unicode = _proto(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _P, _I)
+_loose_box = _proto(pdfium_c.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
 _char_origin = _proto(pdfium_c.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
 _text_font_size = _proto(pdfium_c.FPDFTextObj_GetFontSize, _I, _P, _P)
 _text_font = _proto(pdfium_c.FPDFTextObj_GetFont, _P, _P)
@@ -170,6 +171,16 @@ def _char(code: int) -> str:
     return chr(code) if ok else ""
 
 
+def _glyph_end(textpage: int, index: int) -> float:
+    """Where the glyph of a character ends: the end of its advance, or of its
+    ink if that reaches further (PDFium's loose box). For the characters of a
+    ligature, whose widths are not the glyph's, and those whose width the font
+    does not give by their Unicode."""
+    box = pdfium_c.FS_RECTF()
+    _loose_box(textpage, index, ctypes.byref(box))
+    return float(box.right)
+
+
 def _glyphs(textpage: int, count: int) -> list[Glyph]:
     """The page's characters drawn upright, as the layout reads them. The loop
     runs once per character: what it asks of a text object is asked once, and
@@ -202,12 +213,15 @@ def _glyphs(textpage: int, count: int) -> list[Glyph]:
         x0, y0 = x.value, y.value + descent
         if obj == last_owner and x0 == last_x0 and y0 == last_y0:
             last = glyphs[-1]  # one glyph, several characters ("ﬃ" as "ffi")
-            glyphs[-1] = Glyph(last.text + ch, x0, last.x1, y0, last.y1, last.size)
+            x1 = _glyph_end(textpage, i)
+            glyphs[-1] = Glyph(last.text + ch, x0, x1, y0, last.y1, last.size)
             continue
         last_owner, last_x0, last_y0 = obj, x0, y0
         if "\ufb00" <= ch <= "\ufb06":
             ch = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), ch)
-        append(Glyph(ch, x0, x0 + widths[ch] * advance, y0, y0 + size, size))
+        width = widths[ch]  # 0 where the font does not map the character back
+        x1 = x0 + width * advance if width else _glyph_end(textpage, i)
+        append(Glyph(ch, x0, x1, y0, y0 + size, size))
     return glyphs
 
 

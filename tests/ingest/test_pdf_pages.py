@@ -98,3 +98,19 @@ def test_rule_is_a_thin_horizontal_box() -> None:
     assert pdfpages._rule(10, 5, 100, 6) == Rule(10, 100, 5.5)
     assert pdfpages._rule(10, 5, 100, 9) is None  # too thick
     assert pdfpages._rule(10, 5, 10.5, 5) is None  # too short
+
+
+def test_a_ligature_is_one_glyph_of_its_own_width() -> None:
+    """PDFium spells "ﬁ" as "f", "i" at one origin: one glyph, as wide as the
+    ligature (not as an "f"), so no space opens after it."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))  # shipped with reportlab
+
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Vera", 10)
+        canvas.drawString(72, 700, "the de\ufb01nition of \ufb02ows")
+
+    text = pdf.read(Path("ligatures.pdf"), _pdf_bytes(draw)).text
+    assert text.splitlines() == ["the definition of flows"]
