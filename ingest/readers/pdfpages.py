@@ -217,10 +217,10 @@ def _glyphs(textpage: int, count: int) -> list[Glyph]:
             glyphs[-1] = Glyph(last.text + ch, x0, x1, y0, last.y1, last.size)
             continue
         last_owner, last_x0, last_y0 = obj, x0, y0
-        if "\ufb00" <= ch <= "\ufb06":
-            ch = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), ch)
         width = widths[ch]  # 0 where the font does not map the character back
         x1 = x0 + width * advance if width else _glyph_end(textpage, i)
+        if "\ufb00" <= ch <= "\ufb06":
+            ch = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), ch)
         append(Glyph(ch, x0, x1, y0, y0 + size, size))
     return glyphs
 
