@@ -19,11 +19,17 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 from itertools import groupby
+from operator import attrgetter
+from typing import NamedTuple
 
 from itukg.ingest.readers.marks import Para, Run, superscript
 
 _SPACE_GAP = 0.18  # a gap wider than this (in ems) between characters is a space
+# a raised character at most this part of the line's size is a superscript (0.01 pt
+# more: PDF readers keep sizes as 32-bit floats, 9.35 reads as 9.3500004)
+_SMALL = 0.85
 _PAGE_NUMBER = re.compile(
     r"[\W_]*(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})"
     r"(?:\s*(?:/|of)\s*\d{1,4})?[\W_]*",
@@ -35,12 +41,15 @@ _LABEL = re.compile(
     r"(?:\(?[a-z]{1,4}\)|\(?\d{1,3}(?:\.\d{1,3})*[.)]?|[\-\u2013\u2022\u00b7\u25aa])\s"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_X0 = attrgetter("x0")
+_MARKS = attrgetter("struck", "under")
 _COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+")
 
 
-@dataclass(frozen=True)
-class Glyph:
-    """A character drawn on a page (PDF coordinates: y grows upwards)."""
+class Glyph(NamedTuple):
+    """A character drawn on a page (PDF coordinates: y grows upwards). Immutable
+    like the frozen dataclasses, but a named tuple: a PDF page has thousands of
+    glyphs, and a tuple is built in a third of a frozen dataclass's time."""
 
     text: str
     x0: float
@@ -75,6 +84,12 @@ class _Char:
     under: bool = False
 
 
+@cache
+def _char(text: str, struck: bool, under: bool) -> _Char:
+    """One shared instance per character and marks (a page has few of them)."""
+    return _Char(text, struck, under)
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of a page, as text with marks and its geometry."""
@@ -88,31 +103,43 @@ class Line:
     size: float
     first_word: float  # width of the line's first word
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "".join(c.text for c in self.chars)
 
 
+def _downwards(g: Glyph) -> float:
+    return -(g.y0 + g.y1)
+
+
 def _group(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs in lines, top to bottom: a glyph joins the line above it when
-    their vertical extents overlap by half the smaller one."""
+    their vertical extents overlap by half the smaller one (that of the line's
+    largest glyph so far, its core)."""
     lines: list[list[Glyph]] = []
-    core: Glyph | None = None
-    for g in sorted(glyphs, key=lambda g: -(g.y0 + g.y1)):
-        if core is not None:
-            overlap = min(core.y1, g.y1) - max(core.y0, g.y0)
-            if overlap >= 0.5 * min(core.y1 - core.y0, g.y1 - g.y0):
+    bottom = top = size = 0.0  # the core's
+    for g in sorted(glyphs, key=_downwards):
+        _, _, _, y0, y1, _ = g
+        if lines:  # (conditional expressions: min and max cost a call)
+            overlap = (top if top < y1 else y1) - (bottom if bottom > y0 else y0)
+            if overlap >= 0.5 * (top - bottom if top - bottom < y1 - y0 else y1 - y0):
                 lines[-1].append(g)
-                core = g if g.size > core.size else core
+                if g.size > size:
+                    bottom, top, size = g.y0, g.y1, g.size
                 continue
         lines.append([g])
-        core = g
-    return [sorted(line, key=lambda g: g.x0) for line in lines]
+        bottom, top, size = g.y0, g.y1, g.size
+    return [sorted(line, key=_X0) for line in lines]
 
 
 def _main(glyphs: list[Glyph]) -> Glyph:
-    """The glyph that sets the line's size and position (its largest)."""
-    return max(glyphs, key=lambda g: (g.size, -g.y0))
+    """The glyph that sets the line's size and position: its largest, the
+    lowest of those, the first of those."""
+    main = glyphs[0]
+    for g in glyphs:
+        if g.size > main.size or (g.size == main.size and g.y0 < main.y0):
+            main = g
+    return main
 
 
 def _marks(g: Glyph, rules: list[Rule]) -> tuple[bool, bool]:
@@ -128,33 +155,46 @@ def _marks(g: Glyph, rules: list[Rule]) -> tuple[bool, bool]:
     return struck, under
 
 
-def _gap(prev: Glyph, g: Glyph, size: float) -> float:
-    """The white space between two characters. A character whose font lacks its
-    width (zero-width) is taken to fill the space up to the next one when that
-    is at most an em away."""
-    if prev.x1 <= prev.x0 and g.x0 - prev.x0 <= size:
-        return 0.0
-    return g.x0 - prev.x1
+def _near(glyphs: list[Glyph], rules: list[Rule]) -> list[Rule]:
+    """The rules that may mark some of ``glyphs``: those from a quarter of the
+    tallest one's height below the lowest up to the highest top."""
+    if not rules:
+        return rules
+    low = min(g.y0 for g in glyphs) - 0.25 * max(g.y1 - g.y0 for g in glyphs)
+    high = max(g.y1 for g in glyphs)
+    return [rule for rule in rules if low - 1.0 <= rule.y <= high + 1.0]
 
 
 def _chars(glyphs: list[Glyph], rules: list[Rule], main: Glyph) -> list[_Char]:
+    """A line's characters with their marks, a space where two stand apart (the
+    loop runs once per glyph: what it compares is kept in local names)."""
     out: list[_Char] = []
-    prev: Glyph | None = None
+    rules = _near(glyphs, rules)
+    small = _SMALL * main.size + 0.01
+    raised = main.y0 + 0.2 * main.size
+    em, space_gap = main.size, _SPACE_GAP * main.size
+    last = _char(" ", False, False)  # the last char out (a space before the first)
+    prev_text, prev_x0, prev_x1 = "", 0.0, 0.0
     for g in glyphs:
-        if prev is not None and g.text == prev.text and abs(g.x0 - prev.x0) < 0.2:
+        raw, x0, x1, y0, _, size = g
+        if raw == prev_text and abs(x0 - prev_x0) < 0.2:
             continue  # the same character drawn twice (fake bold)
         struck, under = _marks(g, rules) if rules else (False, False)
-        text = " " if g.text.isspace() else g.text
-        if g.size < 0.85 * main.size and g.y0 > main.y0 + 0.2 * main.size:
-            text = superscript(text)
-        gap = _gap(prev, g, main.size) if prev is not None else 0.0
-        spaced = not out or out[-1].text == " "
-        if gap > _SPACE_GAP * main.size and not spaced and text != " ":
-            last = out[-1]
-            out.append(_Char(" ", last.struck and struck, last.under and under))
-        if not (text == " " and (not out or out[-1].text == " ")):
-            out.append(_Char(text, struck, under))
-        prev = g
+        text = raw
+        if raw.isspace():
+            text = " "
+        elif size < small and y0 > raised:
+            text = superscript(raw)
+        if prev_text and text != " " and last.text != " ":
+            # the gap to the last glyph; one of no width fills up to an em
+            fills = prev_x1 <= prev_x0 and x0 - prev_x0 <= em
+            if (0.0 if fills else x0 - prev_x1) > space_gap:
+                last = _char(" ", last.struck and struck, last.under and under)
+                out.append(last)
+        if text != " " or last.text != " ":
+            last = _char(text, struck, under)
+            out.append(last)
+        prev_text, prev_x0, prev_x1 = raw, x0, x1
     while out and out[-1].text == " ":
         out.pop()
     return out
@@ -360,13 +400,13 @@ def _para(lines: list[Line], vocabulary: _Vocabulary) -> Para:
         elif join == " ":
             last, nxt = chars[-1], b.chars[0]
             chars.append(
-                _Char(" ", last.struck and nxt.struck, last.under and nxt.under)
+                _char(" ", last.struck and nxt.struck, last.under and nxt.under)
             )
         chars += b.chars
     return Para(
         tuple(
-            Run("".join(c.text for c in group), None, struck, under)
-            for (struck, under), group in groupby(chars, lambda c: (c.struck, c.under))
+            Run("".join([c.text for c in group]), None, struck, under)
+            for (struck, under), group in groupby(chars, _MARKS)
         )
     )
 
