@@ -25,6 +25,7 @@ import pyoxigraph as ox
 import pytest
 
 from itukg.queries import get_query, list_queries
+from tests import virtuoso
 from tests.queries.test_issue3_done import (
     DONE_IDS,
     DONE_ROWS,
@@ -71,48 +72,86 @@ def _wait_until_up(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
     pytest.fail(f"oxigraph serve did not answer at {url} within {STARTUP} s")
 
 
-@pytest.fixture(scope="session")
-def start_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StartServer]:
-    """Start ``oxigraph serve`` processes on demand (each on a free port, with its
-    own folder); all are terminated when the session ends."""
-    if not OXIGRAPH.is_file():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"no oxigraph executable at {OXIGRAPH} (CI=true)")
-        pytest.skip(f"no oxigraph executable at {OXIGRAPH}: pip install -e '.[dev]'")
-    procs: list[subprocess.Popen[bytes]] = []
+def _start_oxigraph(folder: Path, stops: list[Callable[[], None]]) -> str:
+    port = _free_port()
+    log = folder / "server.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [
+                str(OXIGRAPH),
+                "serve",
+                "--location",
+                str(folder / "data"),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--union-default-graph",
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    stops.append(lambda: _stop(proc))
+    url = f"http://127.0.0.1:{port}"
+    _wait_until_up(url, proc, log)
+    return url
+
+
+def _start_virtuoso(folder: Path, stops: list[Callable[[], None]]) -> str:
+    try:
+        server = virtuoso.start(folder, _free_port(), _free_port())
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    stops.append(server.stop)
+    return server.url
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def _require(kind: str) -> None:
+    """Skip when the server's executable is missing; fail under CI=true."""
+    if kind == "oxigraph":
+        missing = "" if OXIGRAPH.is_file() else f"no oxigraph executable at {OXIGRAPH}"
+        hint = "pip install -e '.[dev]'"
+    else:
+        missing = "" if virtuoso.available() else "no virtuoso-t and isql-vt"
+        hint = "apt-get install virtuoso-opensource"
+    if not missing:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{missing} (CI=true)")
+    pytest.skip(f"{missing}: {hint}")
+
+
+SERVERS = [
+    pytest.param("oxigraph", id="oxigraph"),
+    pytest.param("virtuoso", id="virtuoso", marks=pytest.mark.virtuoso),
+]
+
+
+@pytest.fixture(scope="session", params=SERVERS)
+def start_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[StartServer]:
+    """Start servers of one kind on demand (``oxigraph serve`` or ``virtuoso-t``,
+    each on free ports, with its own folder); all are stopped when the session
+    ends."""
+    kind: str = request.param
+    _require(kind)
+    stops: list[Callable[[], None]] = []
+    begin = _start_oxigraph if kind == "oxigraph" else _start_virtuoso
 
     def start() -> str:
-        port = _free_port()
-        folder = tmp_path_factory.mktemp("oxigraph")
-        log = folder / "server.log"
-        with log.open("wb") as out:
-            proc = subprocess.Popen(
-                [
-                    str(OXIGRAPH),
-                    "serve",
-                    "--location",
-                    str(folder / "data"),
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--union-default-graph",
-                ],
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
-        procs.append(proc)
-        url = f"http://127.0.0.1:{port}"
-        _wait_until_up(url, proc, log)
-        return url
+        return begin(tmp_path_factory.mktemp(kind), stops)
 
     yield start
-    for proc in procs:
-        proc.terminate()
-    for proc in procs:
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    for stop in stops:
+        stop()
 
 
 @pytest.fixture(scope="session")
