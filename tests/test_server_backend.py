@@ -10,6 +10,7 @@ fresh server of their own. Every server is a real process, stopped at the end.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -21,11 +22,13 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pyoxigraph as ox
 import pytest
 
 from itukg.queries import get_query, list_queries
 from tests import virtuoso
+from tests.api import live
 from tests.queries.test_issue3_done import (
     DONE_IDS,
     DONE_ROWS,
@@ -289,9 +292,127 @@ def test_bad_file_fails_alone(tmp_path: Path, start_server: StartServer) -> None
     assert files == {str(p) for p in good}
 
 
-def test_unreachable_server_is_one_error_line(tmp_path: Path) -> None:
-    url = f"http://127.0.0.1:{_free_port()}"
+@pytest.mark.parametrize("path", ["", "/sparql"], ids=["oxigraph", "virtuoso"])
+def test_unreachable_server_is_one_error_line(path: str) -> None:
+    url = f"http://127.0.0.1:{_free_port()}{path}"
     run = itukg(url, "query", "versions", "--param", "key=pp/res/130", check=False)
     assert run.returncode == 2
     assert run.stderr.startswith(f"itukg: {url}: cannot reach the server")
     assert len(run.stderr.splitlines()) == 1
+
+
+@pytest.mark.virtuoso
+def test_virtuoso_cut_answer_is_an_error(tmp_path: Path) -> None:
+    """An answer cut at ResultSetMaxRows is an error, never a short table (an
+    answer of exactly that many rows counts as cut: Virtuoso cannot tell)."""
+    _require("virtuoso")
+    server = virtuoso.start(tmp_path / "db", _free_port(), _free_port(), max_rows=5)
+    try:
+        wtsa = str(EXAMPLES / "wtsa-res50-cybersecurity.txt")
+        itukg(server.url, "ingest", wtsa)
+        few = itukg(server.url, "sparql", "SELECT * WHERE { ?s ?p ?o } LIMIT 4")
+        assert few.stdout.rstrip().endswith("(4 rows)")
+        run = itukg(server.url, "sparql", "SELECT * WHERE { ?s ?p ?o }", check=False)
+        assert run.returncode == 2
+        assert "the server cut the answer at 5 rows" in run.stderr
+        assert len(run.stderr.splitlines()) == 1
+    finally:
+        server.stop()
+
+
+# ---------------------------------------------------------------- the service
+
+
+@pytest.fixture(scope="session")
+def api_on_server(seeded: tuple[str, str]) -> Iterator[str]:
+    """``itukg --store URL serve`` over the seeded server: its base URL."""
+    port = _free_port()
+    proc = live.start_server(seeded[0], port)
+    yield f"http://127.0.0.1:{port}"
+    live.stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def api_on_embedded(embedded: str) -> Iterator[str]:
+    """The same service over the embedded store of the same input."""
+    port = _free_port()
+    proc = live.start_server(embedded, port)
+    yield f"http://127.0.0.1:{port}"
+    live.stop_server(proc)
+
+
+ROUTES = [
+    "/instruments/pp/res/130/2014",
+    "/instruments/pp/res/130/2014/cites",
+    "/instruments/wtdc/res/69/2010/cited-by",
+    "/instruments/pp/res/130/versions",
+    "/instruments/pp/res/182/2010/superseded-by",
+    "/instruments/pp/res/182/2014/supersedes",
+    "/instruments/pp/2014/doc/82/amendments",
+    "/instruments/pp/res/130?aggregate=false",
+    "/search?q=resolution+130+busan",
+    "/queries/most-cited",
+    "/queries/versions?key=pp/res/130",
+]
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_api_same_answers_as_embedded(
+    api_on_server: str, api_on_embedded: str, route: str
+) -> None:
+    on_server = httpx.get(api_on_server + route, timeout=60)
+    on_embedded = httpx.get(api_on_embedded + route, timeout=60)
+    assert on_server.status_code == on_embedded.status_code == 200, on_server.text
+    # links name the service they come from
+    assert _json(on_server, api_on_server) == _json(on_embedded, api_on_embedded)
+
+
+def _json(answer: httpx.Response, origin: str) -> object:
+    return json.loads(answer.text.replace(origin, "ORIGIN"))
+
+
+SPARQL = {
+    "count": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+    "ask": "ASK { ?s a <https://w3id.org/itukg/ontology#Citation> }",
+    "ask-false": "ASK { ?s a <https://w3id.org/itukg/ontology#Nothing> }",
+    "graphs": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g",
+}
+
+
+@pytest.mark.parametrize("name", SPARQL)
+def test_api_sparql_same_answers_as_embedded(
+    api_on_server: str, api_on_embedded: str, name: str
+) -> None:
+    params = {"query": SPARQL[name]}
+    on_server = httpx.get(f"{api_on_server}/sparql", params=params, timeout=60)
+    on_embedded = httpx.get(f"{api_on_embedded}/sparql", params=params, timeout=60)
+    assert on_server.status_code == 200, on_server.text
+    assert on_server.json() == on_embedded.json()
+
+
+def test_api_sparql_construct(api_on_server: str, api_on_embedded: str) -> None:
+    query = (
+        "CONSTRUCT { ?s ?p ?o } WHERE { "
+        "VALUES ?s { <https://w3id.org/itukg/pp/res/130/2014> } ?s ?p ?o }"
+    )
+    answers = [
+        httpx.get(
+            f"{api}/sparql",
+            params={"query": query},
+            headers={"Accept": "application/n-triples"},
+            timeout=60,
+        )
+        for api in (api_on_server, api_on_embedded)
+    ]
+    graphs = [set(ox.parse(a.content, format=ox.RdfFormat.N_TRIPLES)) for a in answers]
+    assert graphs[0] == graphs[1] and graphs[0]
+
+
+def test_api_page(api_on_server: str) -> None:
+    page = httpx.get(
+        f"{api_on_server}/instruments/pp/res/130/2014",
+        headers={"Accept": "text/html"},
+        timeout=60,
+    )
+    assert page.status_code == 200
+    assert "Resolution 130" in page.text

@@ -52,7 +52,7 @@ MaxClientConnections = 10
 Charset = UTF-8
 
 [SPARQL]
-ResultSetMaxRows = 1000000
+ResultSetMaxRows = {max_rows}
 MaxQueryExecutionTime = 0
 MaxQueryCostEstimationTime = 0
 """
@@ -92,11 +92,18 @@ class Virtuoso:
             self.proc.wait()
 
 
-def start(folder: Path, sql_port: int, http_port: int) -> Virtuoso:
-    """A fresh Virtuoso in ``folder``, answering SPARQL updates at its URL."""
+def start(
+    folder: Path, sql_port: int, http_port: int, max_rows: int = 1_000_000
+) -> Virtuoso:
+    """A fresh Virtuoso in ``folder``, answering SPARQL updates at its URL, its
+    answers cut at ``max_rows`` rows (ResultSetMaxRows)."""
     folder.mkdir(parents=True, exist_ok=True)
     ini = folder / "virtuoso.ini"
-    ini.write_text(INI.format(folder=folder, sql_port=sql_port, http_port=http_port))
+    ini.write_text(
+        INI.format(
+            folder=folder, sql_port=sql_port, http_port=http_port, max_rows=max_rows
+        )
+    )
     log = (folder / "stdout.log").open("wb")
     proc = subprocess.Popen(
         [VIRTUOSO, "+foreground", "+configfile", str(ini)],
@@ -119,7 +126,8 @@ def _wait_until_up(server: Virtuoso) -> None:
     while time.monotonic() < deadline:
         if server.proc.poll() is not None:
             log = (server.folder / "virtuoso.log").read_text(errors="replace")
-            raise RuntimeError(f"virtuoso-t exited with {server.proc.returncode}: {log}")
+            code = server.proc.returncode
+            raise RuntimeError(f"virtuoso-t exited with {code}: {log}")
         try:
             with urllib.request.urlopen(f"{server.url}?{ask}", timeout=2) as resp:
                 if resp.status == 200:
