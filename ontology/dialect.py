@@ -35,7 +35,7 @@ import re
 import urllib.parse
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import count, groupby
 
 from itukg.ontology.vocab import XSD
 
@@ -78,9 +78,12 @@ class Dialect:
     IRIs are resolved before sending; ``results``: the results format asked for
     SELECT and ASK; ``integer_types``: XSD datatypes read back as xsd:integer;
     ``ask_variable``: the one variable of an ASK answered as a table;
-    ``insert_block``/``request_block``: most triples per INSERT DATA and per
-    request (0: no limit); ``rewrite_aggregates``: MIN and MAX of a variable
-    compare strings and IRIs by their text (``min_max_by_text``);
+    ``insert_block``/``template_block``/``request_block``: most triples per
+    INSERT DATA, per INSERT template and per request (0: no limit);
+    ``bnode_templates``: triples with blank nodes go in INSERT templates;
+    ``bnode_prefix``: what the server puts before blank node labels in
+    results; ``rewrite_aggregates``: MIN and MAX of a variable compare strings
+    and IRIs by their text (``min_max_by_text``);
     ``cast_booleans``: an EXISTS bound to a variable is cast to xsd:boolean
     (``cast_exists``); ``distinct_paths``: a zero-or-one path between two
     variables is a DISTINCT subquery (``distinct_optional_paths``);
@@ -98,6 +101,9 @@ class Dialect:
     integer_types: tuple[str, ...] = ()
     ask_variable: str = ""
     insert_block: int = 0
+    template_block: int = 0
+    bnode_templates: bool = False
+    bnode_prefix: str = ""
     request_block: int = 0
     rewrite_aggregates: bool = False
     cast_booleans: bool = False
@@ -115,6 +121,8 @@ class Dialect:
 
     def prepare_query(self, sparql: str) -> str:
         text = self.rewrite(sparql)
+        if self.hidden_graphs:
+            text = graph_variables(text)
         defines = "".join(
             f"define input:default-graph-exclude <{g}>\n"
             f"define input:named-graph-exclude <{g}>\n"
@@ -145,7 +153,10 @@ class Dialect:
         )
 
     def fix_body(self, body: bytes) -> bytes:
-        """Integer datatypes of results XML and N-Triples back to xsd:integer."""
+        """Integer datatypes of results XML and N-Triples back to xsd:integer,
+        blank node labels without the server's prefix."""
+        if self.bnode_prefix:
+            body = body.replace(b"<bnode>" + self.bnode_prefix.encode(), b"<bnode>")
         if not self.integer_types:
             return body
         names = "|".join(self.integer_types)
@@ -158,39 +169,114 @@ class Dialect:
     def insert_updates(
         self, graphs: Graphs, last: str = "", drop: bool = False
     ) -> list[str]:
-        """INSERT DATA updates writing ``graphs`` (N-Triples lines each), each
-        update one request: one for a dialect without limits, else blocks of at
-        most ``insert_block`` triples, ``request_block`` to a request. The triples
-        whose predicate is ``last`` come after all others; with ``drop`` each
-        graph is dropped first, in the first request."""
+        """Updates writing ``graphs`` (N-Triples lines each), one request each:
+        one for a dialect without limits; else INSERT DATA blocks of at most
+        ``insert_block`` triples and, with ``bnode_templates``, the triples with
+        blank nodes as INSERT … WHERE {} blocks (a blank node's triples kept
+        together), ``request_block`` triples to a request. The triples whose
+        predicate is ``last`` come after all others; with ``drop`` each graph is
+        dropped first, in the first request."""
         marker = f" <{last}> " if last else "\0"
-        pairs = [
-            (g, line) for g, lines in graphs for line in lines if marker not in line
-        ]
-        pairs += [(g, line) for g, lines in graphs for line in lines if marker in line]
-        size = self.insert_block or max(1, len(pairs))
-        ops = [_insert_data(pairs[i : i + size]) for i in range(0, len(pairs), size)]
-        per = max(1, self.request_block // size) if self.request_block else len(ops)
-        updates = [" ;\n".join(ops[i : i + per]) for i in range(0, len(ops), per)]
+        first = [(g, x) for g, lines in graphs for x in lines if marker not in x]
+        then = [(g, x) for g, lines in graphs for x in lines if marker in x]
+        updates = _requests(self._ops(first) + self._ops(then), self.request_block)
         if drop:
-            drops = " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g, _ in graphs)
-            updates = [
-                " ;\n".join(u for u in (drops, first) if u)
-                for first in updates[:1] or [""]
-            ] + updates[1:]
+            drops = [f"DROP SILENT GRAPH <{g}>" for g, _ in graphs]
+            updates[:1] = [" ;\n".join(drops + updates[:1])]
         return updates
+
+    def _ops(self, pairs: list[tuple[str, str]]) -> list[tuple[int, str]]:
+        """Update operations, each with its number of triples."""
+        if not pairs:
+            return []
+        if not self.insert_block:
+            return [(len(pairs), _insert_data(pairs))]
+        linked = [p for p in pairs if self.bnode_templates and _bnodes(p[1])]
+        plain = [p for p in pairs if not (self.bnode_templates and _bnodes(p[1]))]
+        size = self.insert_block
+        ops = [
+            (len(plain[i : i + size]), _insert_data(plain[i : i + size]))
+            for i in range(0, len(plain), size)
+        ]
+        for block in _packed(_components(linked), self.template_block):
+            ops.append((len(block), _insert_template(block)))
+        return ops
 
     def dump_query(self) -> str:
         """Every quad of the dataset, for a server without a dataset dump."""
         return "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
-def _insert_data(pairs: Sequence[tuple[str, str]]) -> str:
-    blocks = (
+def _quads(pairs: Sequence[tuple[str, str]]) -> str:
+    return " ".join(
         f"GRAPH <{g}> {{\n" + "\n".join(line for _, line in group) + "\n}"
         for g, group in groupby(pairs, key=lambda p: p[0])
     )
-    return "INSERT DATA { " + " ".join(blocks) + " }"
+
+
+def _insert_data(pairs: Sequence[tuple[str, str]]) -> str:
+    return f"INSERT DATA {{ {_quads(pairs)} }}"
+
+
+def _insert_template(pairs: Sequence[tuple[str, str]]) -> str:
+    """Blank nodes are refused in INSERT DATA by Virtuoso, taken in a template
+    (one node per label in one operation)."""
+    return f"INSERT {{ {_quads(pairs)} }} WHERE {{ }}"
+
+
+def _requests(ops: list[tuple[int, str]], limit: int) -> list[str]:
+    """Operations joined into requests of at most ``limit`` triples (0: one)."""
+    requests: list[list[str]] = []
+    size = 0
+    for n, text in ops:
+        if not requests or (limit and size + n > limit):
+            requests.append([])
+            size = 0
+        requests[-1].append(text)
+        size += n
+    return [" ;\n".join(r) for r in requests]
+
+
+_SUBJECT_BNODE = re.compile(r"^_:(\S+) ")
+_OBJECT_BNODE = re.compile(r" _:(\S+) \.$")
+
+
+def _bnodes(line: str) -> list[str]:
+    """The blank node labels of an N-Triples line (subject, object)."""
+    found = (_SUBJECT_BNODE.search(line), _OBJECT_BNODE.search(line.rstrip()))
+    return [m.group(1) for m in found if m is not None]
+
+
+def _components(pairs: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The lines in groups that share blank nodes (per graph), in order."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def root(node: tuple[str, str]) -> tuple[str, str]:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for g, line in pairs:
+        nodes = [root((g, label)) for label in _bnodes(line)]
+        for other in nodes[1:]:
+            parent[root(other)] = root(nodes[0])
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for g, line in pairs:
+        groups.setdefault(root((g, _bnodes(line)[0])), []).append((g, line))
+    return list(groups.values())
+
+
+def _packed(
+    groups: list[list[tuple[str, str]]], size: int
+) -> list[list[tuple[str, str]]]:
+    """Whole groups packed into blocks of about ``size`` lines."""
+    blocks: list[list[tuple[str, str]]] = []
+    for group in groups:
+        if not blocks or len(blocks[-1]) + len(group) > size:
+            blocks.append([])
+        blocks[-1].extend(group)
+    return blocks
 
 
 OXIGRAPH = Dialect("oxigraph")
@@ -206,6 +292,9 @@ VIRTUOSO = Dialect(
     integer_types=("int", "long", "short"),
     ask_variable="__ASK_RETVAL",
     insert_block=2_000,
+    template_block=500,
+    bnode_templates=True,
+    bnode_prefix="nodeID://",
     request_block=20_000,
     rewrite_aggregates=True,
     cast_booleans=True,
@@ -334,6 +423,23 @@ _AGGREGATE_ALIAS = re.compile(
     r"\([^()]*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)[^()]*)*\)\s*AS\s+([?$]\w+)",
     re.I,
 )
+
+
+HIDDEN_VARIABLE = "itukg_graph_"
+_GRAPH_IRI = re.compile(r"\bGRAPH\s*<([^<>\"{}|^`\\\x00-\x20]*)>\s*\{", re.I)
+
+
+def graph_variables(sparql: str) -> str:
+    """``GRAPH <g> {`` as ``VALUES ?itukg_graph_1 { <g> } GRAPH ?itukg_graph_1 {``:
+    next to ``define input:…-graph-exclude`` Virtuoso finds nothing in a graph
+    named by its IRI (the variables are dropped from the results)."""
+    numbers = count(1)
+
+    def variable(m: re.Match[str]) -> str:
+        var = f"?{HIDDEN_VARIABLE}{next(numbers)}"
+        return f"VALUES {var} {{ <{m.group(1)}> }} GRAPH {var} {{"
+
+    return _GRAPH_IRI.sub(variable, sparql)
 
 
 # ?s prefix:name? ?o, a whole triple pattern (ended by "." or "}")

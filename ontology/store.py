@@ -20,7 +20,13 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from itukg.ontology.dialect import Dialect, Request, dialect_for, selects_distinct
+from itukg.ontology.dialect import (
+    HIDDEN_VARIABLE,
+    Dialect,
+    Request,
+    dialect_for,
+    selects_distinct,
+)
 from itukg.ontology.errors import ItukgError
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -213,9 +219,14 @@ class RemoteStore:
                 "(raise ResultSetMaxRows in virtuoso.ini)"
             )
         result = _parse(reply, d)
-        if d.client_distinct and isinstance(result, ox.QuerySolutions):
-            return _distinct(result) if selects_distinct(text) else result
-        return result
+        if not isinstance(result, ox.QuerySolutions):
+            return result
+        names = [v.value for v in result.variables]
+        keep = [n for n in names if not n.startswith(HIDDEN_VARIABLE)]
+        distinct = d.client_distinct and selects_distinct(text)
+        return (
+            _solutions(result, keep, distinct) if distinct or keep != names else result
+        )
 
     def update(self, sparql: str) -> None:
         d = self.dialect
@@ -274,10 +285,14 @@ def _parse(reply: Reply, dialect: Dialect) -> Result:
     return result
 
 
-def _distinct(result: ox.QuerySolutions) -> ox.QuerySolutions:
-    """The solutions without repeats, in their order."""
-    names = [v.value for v in result.variables]
-    rows = dict.fromkeys(tuple(row[n] for n in names) for row in result)
+def _solutions(
+    result: ox.QuerySolutions, names: list[str], distinct: bool
+) -> ox.QuerySolutions:
+    """The solutions with only ``names``, in their order; without repeats when
+    ``distinct``."""
+    rows = [tuple(row[n] for n in names) for row in result]
+    if distinct:
+        rows = list(dict.fromkeys(rows))
     bindings = [
         {n: _json_term(t) for n, t in zip(names, row, strict=True) if t is not None}
         for row in rows

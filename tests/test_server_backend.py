@@ -26,6 +26,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
+from itukg.ontology.store import open_store
 from itukg.queries import get_query, list_queries
 from tests import virtuoso
 from tests.api import live
@@ -299,6 +300,44 @@ def test_unreachable_server_is_one_error_line(path: str) -> None:
     assert run.returncode == 2
     assert run.stderr.startswith(f"itukg: {url}: cannot reach the server")
     assert len(run.stderr.splitlines()) == 1
+
+
+def test_blank_nodes_big_graphs_and_graph_iris(start_server: StartServer) -> None:
+    """A graph of 5,700 triples, 2,100 of them with blank nodes (linked in
+    pairs), is written whole however the server takes it, read back by a GRAPH
+    with its IRI, and dumped with its blank nodes."""
+    store = open_store(start_server())
+    graph = "http://example.org/itukg-test/g"
+    linked = [
+        line
+        for i in range(700)
+        for line in (
+            f'_:a{i} <http://example.org/p> "a{i}" .',
+            f"_:a{i} <http://example.org/q> _:b{i} .",
+            f"_:b{i} <http://example.org/p> {i} .",
+        )
+    ]
+    plain = [
+        f"<http://example.org/s{i}> <http://example.org/p> {i} ." for i in range(3600)
+    ]
+    store.replace_graph(graph, plain[:1800] + linked + plain[1800:])
+    pairs = store.query(
+        "SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?a) AS ?nodes) WHERE { "
+        f"GRAPH <{graph}> {{ ?a <http://example.org/q> ?b . "
+        "?b <http://example.org/p> ?i . ?a <http://example.org/p> ?s } "
+        'FILTER(?s = CONCAT("a", STR(?i))) }'
+    )
+    assert isinstance(pairs, ox.QuerySolutions)
+    row = next(iter(pairs))
+    assert (row["n"], row["nodes"]) == (ox.Literal(700), ox.Literal(700))
+    every = store.query(f"SELECT * WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    assert isinstance(every, ox.QuerySolutions)
+    assert sorted(v.value for v in every.variables) == ["o", "p", "s"]
+    assert len(list(every)) == 5_700
+    quads = list(
+        ox.parse(store.dump(ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+    )
+    assert sum(isinstance(q.subject, ox.BlankNode) for q in quads) == 2_100
 
 
 @pytest.mark.virtuoso

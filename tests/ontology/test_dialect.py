@@ -13,6 +13,7 @@ from itukg.ontology.dialect import (
     cast_exists,
     dialect_for,
     distinct_optional_paths,
+    graph_variables,
     min_max_by_text,
     query_form,
     resolve_base,
@@ -106,8 +107,10 @@ def test_inserts_in_blocks_with_the_marker_last() -> None:
     lines = [f"<https://a/s{i}> <https://a/p> {i} ." for i in range(5_000)]
     lines.insert(10, '<https://a/s> <https://a/hash> "h" .')
     updates = VIRTUOSO.insert_updates([("https://a/g", lines)], "https://a/hash")
-    assert len(updates) == 1 and updates[0].count("INSERT DATA") == 3
-    assert updates[0].rstrip(" }\n").endswith('<https://a/hash> "h" .')
+    ops = updates[0].split(" ;\n")
+    assert len(updates) == 1 and len(ops) == 4  # 2,000 + 2,000 + 1,000, the hash
+    hash_only = '{\n<https://a/s> <https://a/hash> "h" .\n} }'
+    assert ops[-1] == "INSERT DATA { GRAPH <https://a/g> " + hash_only
     replace = VIRTUOSO.insert_updates([("https://a/g", lines)], drop=True)
     assert replace[0].startswith("DROP SILENT GRAPH <https://a/g> ;\nINSERT DATA")
     assert len(OXIGRAPH.insert_updates([("https://a/g", lines)])) == 1
@@ -135,3 +138,31 @@ def test_rewritten_named_queries_still_parse(name: str) -> None:
         ox.Store().update(text)
     else:
         ox.Store().query(text)
+
+
+def test_graph_iris_become_variables() -> None:
+    text = (
+        "SELECT * { GRAPH <https://a/g> { ?s ?p ?o } GRAPH ?h { } "
+        "GRAPH <https://a/k>{} }"
+    )
+    assert graph_variables(text) == (
+        "SELECT * { VALUES ?itukg_graph_1 { <https://a/g> } GRAPH ?itukg_graph_1 "
+        "{ ?s ?p ?o } GRAPH ?h { } "
+        "VALUES ?itukg_graph_2 { <https://a/k> } GRAPH ?itukg_graph_2 {} }"
+    )
+
+
+def test_blank_nodes_stay_together_in_templates() -> None:
+    lines = [
+        line
+        for i in range(400)
+        for line in (f"_:a{i} <https://a/p> _:b{i} .", f'_:b{i} <https://a/q> "x" .')
+    ]
+    lines.append("<https://a/s> <https://a/p> 1 .")
+    ops = VIRTUOSO.insert_updates([("https://a/g", lines)])[0].split(" ;\n")
+    assert ops[0].startswith("INSERT DATA") and ops[0].count(" .") == 1
+    templates = ops[1:]
+    assert len(templates) == 2 and all(t.endswith("WHERE { }") for t in templates)
+    for i in (0, 249, 250, 399):  # a node's triples in one template
+        holding = [t for t in templates if f"_:a{i} " in t or f"_:b{i} " in t]
+        assert len(holding) == 1
