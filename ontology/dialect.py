@@ -1,32 +1,18 @@
 """How one SPARQL 1.1 server differs from another, in one place: the dialect a
-``RemoteStore`` speaks. Two are known: ``oxigraph serve --union-default-graph``
-(the reference: it follows the SPARQL 1.1 Query, Update and Graph Store
-protocols as written) and Virtuoso 7 (Debian's ``virtuoso-opensource``).
+``RemoteStore`` speaks, chosen by the store URL (``dialect_for``). Two are known:
+``oxigraph serve --union-default-graph`` (the reference: the SPARQL 1.1 Query,
+Update and Graph Store protocols as written) and Virtuoso 7 (Debian's
+``virtuoso-opensource``, one ``/sparql`` endpoint).
 
-What Virtuoso needs, and where it is handled here (see ``docs/scaling.md``):
-
-- one endpoint, ``/sparql``, for queries and updates; sent as an HTML form
-  (``query=`` / ``update=``), since 7.2 never answers a direct
-  ``application/sparql-query`` body (``request``);
-- its union default graph holds its own system graphs (``virtrdf:`` and a few
-  more): every query excludes them by ``define input:…-graph-exclude``
-  (``prepare_query``);
-- BASE is lost next to such a ``define`` (relative IRIs come back unbound, an
-  INSERT's ``GRAPH <relative>`` writes nothing): relative IRIs are resolved here,
-  before sending (``resolve_base``);
-- its content negotiation ignores quality values and answers a CONSTRUCT asked
-  for results XML with 406, a SELECT asked for N-Triples with a result-set graph:
-  the Accept header follows the query form (``accept``);
-- SPARQL results JSON writes booleans as ``"1"``: results come as XML instead;
-  ASK comes back as a one-row table (``__ASK_RETVAL``), turned into a boolean;
-- ``xsd:integer`` is stored as SQL ``int``, so results say ``xsd:int``: written
-  back as ``xsd:integer``, the datatype itukg writes (``read``);
-- an answer cut at the server's ``ResultSetMaxRows`` says so only in the
-  ``X-SPARQL-MaxRows`` header: that is an error here, never a short answer;
-- one ``INSERT DATA`` takes some 5,000 triples before its parser gives up
-  ("memory exhausted"): updates are split into blocks (``insert_updates``);
-- no Graph Store protocol GET of the whole dataset: dumps are a quads query
-  (``dump_query``).
+For Virtuoso a query is rewritten before it is sent (``prepare_query``): BASE
+resolved here, MIN/MAX/ORDER BY made to compare strings and IRIs by their text,
+``p?`` paths made distinct, EXISTS values cast to booleans, graphs named by IRI
+bound to variables, and its system graphs excluded from the dataset; its answer
+is read back as Oxigraph would give it (``fix_body``, and ``RemoteStore``: ASK
+tables, cut answers, repeated DISTINCT rows); writes are split into the blocks
+it takes (``insert_updates``); the dataset is dumped by a query. Each rewrite
+works on any query text, not on particular named queries. The differences found,
+and the field that handles each, are tabled in ``docs/scaling.md``.
 """
 
 from __future__ import annotations
