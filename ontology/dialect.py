@@ -437,13 +437,33 @@ _OPTIONAL_PATH = re.compile(
 def distinct_optional_paths(sparql: str) -> str:
     """``?s p? ?o`` as ``{ SELECT DISTINCT ?s ?o WHERE { ?s p? ?o } }``: a
     zero-or-one path matches each pair once (SPARQL 1.1), but Virtuoso repeats a
-    pair once per OPTIONAL match of the group it is in."""
-
-    def distinct(m: re.Match[str]) -> str:
+    pair once per OPTIONAL match of the group it is in. Not inside a subquery:
+    there the path's ends are bound only from outside, which Virtuoso passes
+    into one subquery but not into a second ("transitive start not given")."""
+    inside = _subqueries(sparql)
+    out: list[str] = []
+    pos = 0
+    for m in _OPTIONAL_PATH.finditer(sparql):
+        if any(start < m.start() < end for start, end in inside):
+            continue
         s, path, o, end = m.groups()
-        return f"{{ SELECT DISTINCT {s} {o} WHERE {{ {s} {path} {o} }} }}{end}"
+        out += [sparql[pos : m.start()], f"{{ SELECT DISTINCT {s} {o} WHERE "]
+        out.append(f"{{ {s} {path} {o} }} }}{end}")
+        pos = m.end()
+    return "".join(out) + sparql[pos:]
 
-    return _outside_strings(_OPTIONAL_PATH, distinct, sparql)
+
+_SUBQUERY = re.compile(r"\{\s*SELECT\b", re.I)
+
+
+def _subqueries(sparql: str) -> list[tuple[int, int]]:
+    """Where the subqueries (``{ SELECT … }``) of a query are."""
+    spans = []
+    for m in _SUBQUERY.finditer(sparql):
+        end = _closing_brace(sparql, m.start())
+        if end is not None:
+            spans.append((m.start(), end))
+    return spans
 
 
 _EXISTS = re.compile(r"\(\s*((?:NOT\s+)?EXISTS\s*\{)", re.I)

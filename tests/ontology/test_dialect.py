@@ -95,6 +95,13 @@ def test_exists_bound_to_a_variable_is_cast() -> None:
     assert "IF(EXISTS { ?v ?p 1 }, 1, 2)" in out
 
 
+def test_zero_or_one_path_in_a_subquery_is_left_alone() -> None:
+    text = (
+        "SELECT * { { SELECT ?key (COUNT(*) AS ?n) { ?x p:v? ?key . } GROUP BY ?key } }"
+    )
+    assert distinct_optional_paths(text) == text
+
+
 def test_zero_or_one_path_is_a_distinct_subquery() -> None:
     text = "SELECT * { ?s itu:versionOf? ?key .\n ?a ?b ?c . ?x ^dct:part? ?y}"
     assert distinct_optional_paths(text) == (
