@@ -6,7 +6,7 @@ SHARED ?= $(or $(ITUKG_SHARED),../shared)
 RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean sysdeps soffice chromium notebooks
+.PHONY: run test test-virtuoso lint bench clean sysdeps soffice chromium virtuoso notebooks
 
 $(VENV)/bin/python:
 	$(PY) -m venv $(VENV)
@@ -23,9 +23,10 @@ $(STAMP): pyproject.toml | $(VENV)/bin/python
 
 ## System packages (idempotent): LibreOffice converts legacy Word (.doc) and RTF
 ## files for ingest/readers/doc.py; headless Chromium and its driver run the
-## browser test of the HTML pages (tests/test_browser.py). Installed through apt
-## when run as root; elsewhere .doc files are refused and the browser test skips.
-sysdeps: soffice chromium
+## browser test of the HTML pages (tests/test_browser.py); Virtuoso is the second
+## SPARQL server of tests/test_server_backend.py. Installed through apt when run as
+## root; elsewhere .doc files are refused and those tests skip.
+sysdeps: soffice chromium virtuoso
 
 soffice:
 	@command -v soffice >/dev/null 2>&1 || { \
@@ -41,6 +42,13 @@ chromium:
 	      --no-install-recommends chromium chromium-driver </dev/null >/dev/null; \
 	  else echo "note: chromium and chromium-driver are missing: the browser test skips" >&2; fi; }
 
+virtuoso:
+	@{ command -v virtuoso-t && command -v isql-vt; } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      --no-install-recommends virtuoso-opensource </dev/null >/dev/null; \
+	  else echo "note: virtuoso-opensource is missing: the Virtuoso tests skip" >&2; fi; }
+
 ## The main job: build the graph of the shared corpus and examples/ in the
 ## embedded store (data/store), then show what is most cited.
 run: $(RUN_STAMP) | soffice
@@ -54,6 +62,12 @@ test: $(STAMP) | sysdeps
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	ITUKG_SHARED=$(SHARED) $(BIN)/pytest
+
+## The graph layer, the named queries and the service against a Virtuoso the
+## tests start (virtuoso-t on free ports of 127.0.0.1, a temporary database), about
+## 2 minutes; also part of `make test`.
+test-virtuoso: $(STAMP) | virtuoso
+	ITUKG_SHARED=$(SHARED) $(BIN)/pytest -m virtuoso tests/test_server_backend.py
 
 ## The notebooks alone: each is executed end to end in a temporary folder (also
 ## part of `make test`); checks that they are committed without outputs.

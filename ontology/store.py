@@ -8,15 +8,25 @@ document; replacing a document's graph is one SPARQL update, hence one transacti
 
 from __future__ import annotations
 
+import json
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
 from typing import Protocol
 
 import pyoxigraph as ox
 
+from itukg.ontology.dialect import (
+    HIDDEN_VARIABLE,
+    Dialect,
+    Request,
+    dialect_for,
+    selects_distinct,
+)
 from itukg.ontology.errors import ItukgError
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -162,30 +172,31 @@ class EmbeddedStore:
 
 
 class RemoteStore:
-    """A SPARQL 1.1 server such as ``oxigraph serve --union-default-graph``.
-
-    ``url`` is its base (``http://127.0.0.1:7878``); queries go to ``/query``,
-    updates to ``/update`` and dumps to ``/store``."""
+    """A SPARQL 1.1 server: ``oxigraph serve --union-default-graph`` at its base URL
+    (``http://127.0.0.1:7878``: ``/query``, ``/update``, ``/store``) or Virtuoso at
+    its endpoint (``http://127.0.0.1:8890/sparql``). What differs between servers
+    is the ``Dialect``'s business (``ontology/dialect.py``), chosen by the URL."""
 
     def __init__(self, url: str, timeout: float = 60.0) -> None:
         self.location = url.rstrip("/")
         self.timeout = timeout
+        self.dialect = dialect_for(self.location)
 
-    def _send(
-        self, path: str, accept: str, data: bytes | None = None, ctype: str = ""
-    ) -> tuple[str, bytes]:
-        """One HTTP exchange; its content type and body, or a StoreError."""
-        headers = {"Accept": accept} | ({"Content-Type": ctype} if ctype else {})
+    def _send(self, path: str, accept: str, request: Request | None = None) -> Reply:
+        """One HTTP exchange (a GET without ``request``), or a StoreError."""
+        headers = {"Accept": accept}
+        if request is not None:
+            headers["Content-Type"] = request.ctype
         req = urllib.request.Request(
             self.location + path,
-            data=data,
-            method="POST" if data is not None else "GET",
+            data=None if request is None else request.data,
+            method="GET" if request is None else "POST",
             headers=headers,
         )
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 body: bytes = resp.read()
-                return resp.headers.get("Content-Type", ""), body
+                return Reply(resp.headers.get("Content-Type", ""), body, resp.headers)
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace")[:300]
             raise StoreError(
@@ -197,21 +208,36 @@ class RemoteStore:
             ) from None
 
     def query(self, sparql: str) -> Result:
-        accept = "application/sparql-results+json, application/n-triples;q=0.9"
-        ctype, body = self._send(
-            "/query", accept, sparql.encode("utf-8"), "application/sparql-query"
+        d = self.dialect
+        text = d.prepare_query(sparql)
+        request = d.request("query", text, d.accept(text))
+        reply = self._send(request.path, request.accept, request)
+        cap = reply.headers.get("X-SPARQL-MaxRows")
+        if cap:
+            raise StoreError(
+                f"{self.location}: the server cut the answer at {cap} rows "
+                "(raise ResultSetMaxRows in virtuoso.ini)"
+            )
+        result = _parse(reply, d)
+        if not isinstance(result, ox.QuerySolutions):
+            return result
+        names = [v.value for v in result.variables]
+        keep = [n for n in names if not n.startswith(HIDDEN_VARIABLE)]
+        distinct = d.client_distinct and selects_distinct(text)
+        return (
+            _solutions(result, keep, distinct) if distinct or keep != names else result
         )
-        if "n-triples" in ctype:
-            return _triples(body)
-        return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
 
     def update(self, sparql: str) -> None:
-        self._send(
-            "/update", "*/*", sparql.encode("utf-8"), "application/sparql-update"
-        )
+        d = self.dialect
+        request = d.request("update", d.prepare_update(sparql), "*/*")
+        self._send(request.path, request.accept, request)
 
     def replace_graph(self, graph: str, triples: Iterable[str]) -> None:
-        self.update(_insert(graph, triples))
+        """One update (one transaction) where the server takes it in one;
+        else the graph is dropped and refilled in blocks, its content hash last."""
+        for text in self.dialect.insert_updates([(graph, list(triples))], drop=True):
+            self.update(text)
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         _drop(self, graphs)
@@ -219,17 +245,94 @@ class RemoteStore:
     def add_graphs(
         self, graphs: Sequence[tuple[str, Sequence[str]]], last: str
     ) -> None:
-        """One update, hence one transaction on the server."""
-        body = " ".join(
-            f"GRAPH <{g}> {{\n" + "\n".join(lines) + "\n}" for g, lines in graphs
-        )
-        self.update(f"INSERT DATA {{ {body} }}")
+        """One update, hence one transaction on the server, where it takes one;
+        else blocks in order, the ``last`` triples at the end."""
+        for text in self.dialect.insert_updates(graphs, last):
+            self.update(text)
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
-        return self._send("/store", fmt.media_type)[1]
+        path = self.dialect.dump_path
+        if path is not None:
+            return self._send(path, fmt.media_type).body
+        rows = self.query(self.dialect.dump_query())
+        assert isinstance(rows, ox.QuerySolutions)
+        quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
+        out = ox.serialize(quads, format=fmt)
+        return out if isinstance(out, bytes) else b""
 
     def close(self) -> None:
         return None
+
+
+@dataclass(frozen=True)
+class Reply:
+    ctype: str
+    body: bytes
+    headers: Message
+
+
+def _parse(reply: Reply, dialect: Dialect) -> Result:
+    """An answer as pyoxigraph results, the dialect's quirks undone."""
+    body = dialect.fix_body(reply.body)
+    if "n-triples" in reply.ctype or reply.ctype.startswith("text/plain"):
+        return _triples(body)
+    xml = "xml" in reply.ctype
+    fmt = ox.QueryResultsFormat.XML if xml else ox.QueryResultsFormat.JSON
+    result = ox.parse_query_results(body, format=fmt)
+    ask = dialect.ask_variable
+    if isinstance(result, ox.QuerySolutions) and ask and _only(result, ask):
+        return _boolean(any(_true(r[ask]) for r in result))
+    return result
+
+
+def _solutions(
+    result: ox.QuerySolutions, names: list[str], distinct: bool
+) -> ox.QuerySolutions:
+    """The solutions with only ``names``, in their order; without repeats when
+    ``distinct``."""
+    rows = [tuple(row[n] for n in names) for row in result]
+    if distinct:
+        rows = list(dict.fromkeys(rows))
+    bindings = [
+        {n: _json_term(t) for n, t in zip(names, row, strict=True) if t is not None}
+        for row in rows
+    ]
+    doc = {"head": {"vars": names}, "results": {"bindings": bindings}}
+    out = ox.parse_query_results(
+        json.dumps(doc).encode("utf-8"), format=ox.QueryResultsFormat.JSON
+    )
+    assert isinstance(out, ox.QuerySolutions)
+    return out
+
+
+def _json_term(term: Term) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return {"type": "literal", "value": term.value, "xml:lang": term.language}
+        return {"type": "literal", "value": term.value, "datatype": term.datatype.value}
+    raise StoreError(f"cannot repeat a result term {term}")
+
+
+def _only(result: ox.QuerySolutions, variable: str) -> bool:
+    return [v.value for v in result.variables] == [variable]
+
+
+def _true(term: Term | None) -> bool:
+    return isinstance(term, ox.Literal) and term.value not in ("0", "false")
+
+
+def _boolean(value: bool) -> ox.QueryBoolean:
+    """An ASK answer that came as a one-row table, as a boolean."""
+    word = b"true" if value else b"false"
+    out = ox.parse_query_results(
+        b'{"head": {}, "boolean": ' + word + b"}", format=ox.QueryResultsFormat.JSON
+    )
+    assert isinstance(out, ox.QueryBoolean)
+    return out
 
 
 def _triples(data: bytes) -> ox.QueryTriples:

@@ -10,6 +10,7 @@ fresh server of their own. Every server is a real process, stopped at the end.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -21,10 +22,14 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pyoxigraph as ox
 import pytest
 
+from itukg.ontology.store import open_store
 from itukg.queries import get_query, list_queries
+from tests import virtuoso
+from tests.api import live
 from tests.queries.test_issue3_done import (
     DONE_IDS,
     DONE_ROWS,
@@ -71,48 +76,86 @@ def _wait_until_up(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
     pytest.fail(f"oxigraph serve did not answer at {url} within {STARTUP} s")
 
 
-@pytest.fixture(scope="session")
-def start_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StartServer]:
-    """Start ``oxigraph serve`` processes on demand (each on a free port, with its
-    own folder); all are terminated when the session ends."""
-    if not OXIGRAPH.is_file():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"no oxigraph executable at {OXIGRAPH} (CI=true)")
-        pytest.skip(f"no oxigraph executable at {OXIGRAPH}: pip install -e '.[dev]'")
-    procs: list[subprocess.Popen[bytes]] = []
+def _start_oxigraph(folder: Path, stops: list[Callable[[], None]]) -> str:
+    port = _free_port()
+    log = folder / "server.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [
+                str(OXIGRAPH),
+                "serve",
+                "--location",
+                str(folder / "data"),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--union-default-graph",
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    stops.append(lambda: _stop(proc))
+    url = f"http://127.0.0.1:{port}"
+    _wait_until_up(url, proc, log)
+    return url
+
+
+def _start_virtuoso(folder: Path, stops: list[Callable[[], None]]) -> str:
+    try:
+        server = virtuoso.start(folder, _free_port(), _free_port())
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    stops.append(server.stop)
+    return server.url
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def _require(kind: str) -> None:
+    """Skip when the server's executable is missing; fail under CI=true."""
+    if kind == "oxigraph":
+        missing = "" if OXIGRAPH.is_file() else f"no oxigraph executable at {OXIGRAPH}"
+        hint = "pip install -e '.[dev]'"
+    else:
+        missing = "" if virtuoso.available() else "no virtuoso-t and isql-vt"
+        hint = "apt-get install virtuoso-opensource"
+    if not missing:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{missing} (CI=true)")
+    pytest.skip(f"{missing}: {hint}")
+
+
+SERVERS = [
+    pytest.param("oxigraph", id="oxigraph"),
+    pytest.param("virtuoso", id="virtuoso", marks=pytest.mark.virtuoso),
+]
+
+
+@pytest.fixture(scope="session", params=SERVERS)
+def start_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[StartServer]:
+    """Start servers of one kind on demand (``oxigraph serve`` or ``virtuoso-t``,
+    each on free ports, with its own folder); all are stopped when the session
+    ends."""
+    kind: str = request.param
+    _require(kind)
+    stops: list[Callable[[], None]] = []
+    begin = _start_oxigraph if kind == "oxigraph" else _start_virtuoso
 
     def start() -> str:
-        port = _free_port()
-        folder = tmp_path_factory.mktemp("oxigraph")
-        log = folder / "server.log"
-        with log.open("wb") as out:
-            proc = subprocess.Popen(
-                [
-                    str(OXIGRAPH),
-                    "serve",
-                    "--location",
-                    str(folder / "data"),
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--union-default-graph",
-                ],
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
-        procs.append(proc)
-        url = f"http://127.0.0.1:{port}"
-        _wait_until_up(url, proc, log)
-        return url
+        return begin(tmp_path_factory.mktemp(kind), stops)
 
     yield start
-    for proc in procs:
-        proc.terminate()
-    for proc in procs:
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    for stop in stops:
+        stop()
 
 
 @pytest.fixture(scope="session")
@@ -250,9 +293,165 @@ def test_bad_file_fails_alone(tmp_path: Path, start_server: StartServer) -> None
     assert files == {str(p) for p in good}
 
 
-def test_unreachable_server_is_one_error_line(tmp_path: Path) -> None:
-    url = f"http://127.0.0.1:{_free_port()}"
+@pytest.mark.parametrize("path", ["", "/sparql"], ids=["oxigraph", "virtuoso"])
+def test_unreachable_server_is_one_error_line(path: str) -> None:
+    url = f"http://127.0.0.1:{_free_port()}{path}"
     run = itukg(url, "query", "versions", "--param", "key=pp/res/130", check=False)
     assert run.returncode == 2
     assert run.stderr.startswith(f"itukg: {url}: cannot reach the server")
     assert len(run.stderr.splitlines()) == 1
+
+
+def test_blank_nodes_big_graphs_and_graph_iris(start_server: StartServer) -> None:
+    """A graph of 5,700 triples, 2,100 of them with blank nodes (linked in
+    pairs), is written whole however the server takes it, read back by a GRAPH
+    with its IRI, and dumped with its blank nodes."""
+    store = open_store(start_server())
+    graph = "http://example.org/itukg-test/g"
+    linked = [
+        line
+        for i in range(700)
+        for line in (
+            f'_:a{i} <http://example.org/p> "a{i}" .',
+            f"_:a{i} <http://example.org/q> _:b{i} .",
+            f"_:b{i} <http://example.org/p> {i} .",
+        )
+    ]
+    plain = [
+        f"<http://example.org/s{i}> <http://example.org/p> {i} ." for i in range(3600)
+    ]
+    store.replace_graph(graph, plain[:1800] + linked + plain[1800:])
+    pairs = store.query(
+        "SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?a) AS ?nodes) WHERE { "
+        f"GRAPH <{graph}> {{ ?a <http://example.org/q> ?b . "
+        "?b <http://example.org/p> ?i . ?a <http://example.org/p> ?s } "
+        'FILTER(?s = CONCAT("a", STR(?i))) }'
+    )
+    assert isinstance(pairs, ox.QuerySolutions)
+    row = next(iter(pairs))
+    assert (row["n"], row["nodes"]) == (ox.Literal(700), ox.Literal(700))
+    every = store.query(f"SELECT * WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    assert isinstance(every, ox.QuerySolutions)
+    assert sorted(v.value for v in every.variables) == ["o", "p", "s"]
+    assert len(list(every)) == 5_700
+    quads = list(
+        ox.parse(store.dump(ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+    )
+    assert sum(isinstance(q.subject, ox.BlankNode) for q in quads) == 2_100
+
+
+@pytest.mark.virtuoso
+def test_virtuoso_cut_answer_is_an_error(tmp_path: Path) -> None:
+    """An answer cut at ResultSetMaxRows is an error, never a short table (an
+    answer of exactly that many rows counts as cut: Virtuoso cannot tell)."""
+    _require("virtuoso")
+    server = virtuoso.start(tmp_path / "db", _free_port(), _free_port(), max_rows=5)
+    try:
+        wtsa = str(EXAMPLES / "wtsa-res50-cybersecurity.txt")
+        itukg(server.url, "ingest", wtsa)
+        few = itukg(server.url, "sparql", "SELECT * WHERE { ?s ?p ?o } LIMIT 4")
+        assert few.stdout.rstrip().endswith("(4 rows)")
+        run = itukg(server.url, "sparql", "SELECT * WHERE { ?s ?p ?o }", check=False)
+        assert run.returncode == 2
+        assert "the server cut the answer at 5 rows" in run.stderr
+        assert len(run.stderr.splitlines()) == 1
+    finally:
+        server.stop()
+
+
+# ---------------------------------------------------------------- the service
+
+
+@pytest.fixture(scope="session")
+def api_on_server(seeded: tuple[str, str]) -> Iterator[str]:
+    """``itukg --store URL serve`` over the seeded server: its base URL."""
+    port = _free_port()
+    proc = live.start_server(seeded[0], port)
+    yield f"http://127.0.0.1:{port}"
+    live.stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def api_on_embedded(embedded: str) -> Iterator[str]:
+    """The same service over the embedded store of the same input."""
+    port = _free_port()
+    proc = live.start_server(embedded, port)
+    yield f"http://127.0.0.1:{port}"
+    live.stop_server(proc)
+
+
+ROUTES = [
+    "/instruments/pp/res/130/2014",
+    "/instruments/pp/res/130/2014/cites",
+    "/instruments/wtdc/res/69/2010/cited-by",
+    "/instruments/pp/res/130/versions",
+    "/instruments/pp/res/182/2010/superseded-by",
+    "/instruments/pp/res/182/2014/supersedes",
+    "/instruments/pp/2014/doc/82/amendments",
+    "/instruments/pp/res/130?aggregate=false",
+    "/search?q=resolution+130+busan",
+    "/queries/most-cited",
+    "/queries/versions?key=pp/res/130",
+]
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_api_same_answers_as_embedded(
+    api_on_server: str, api_on_embedded: str, route: str
+) -> None:
+    on_server = httpx.get(api_on_server + route, timeout=60)
+    on_embedded = httpx.get(api_on_embedded + route, timeout=60)
+    assert on_server.status_code == on_embedded.status_code == 200, on_server.text
+    # links name the service they come from
+    assert _json(on_server, api_on_server) == _json(on_embedded, api_on_embedded)
+
+
+def _json(answer: httpx.Response, origin: str) -> object:
+    return json.loads(answer.text.replace(origin, "ORIGIN"))
+
+
+SPARQL = {
+    "count": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+    "ask": "ASK { ?s a <https://w3id.org/itukg/ontology#Citation> }",
+    "ask-false": "ASK { ?s a <https://w3id.org/itukg/ontology#Nothing> }",
+    "graphs": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g",
+}
+
+
+@pytest.mark.parametrize("name", SPARQL)
+def test_api_sparql_same_answers_as_embedded(
+    api_on_server: str, api_on_embedded: str, name: str
+) -> None:
+    params = {"query": SPARQL[name]}
+    on_server = httpx.get(f"{api_on_server}/sparql", params=params, timeout=60)
+    on_embedded = httpx.get(f"{api_on_embedded}/sparql", params=params, timeout=60)
+    assert on_server.status_code == 200, on_server.text
+    assert on_server.json() == on_embedded.json()
+
+
+def test_api_sparql_construct(api_on_server: str, api_on_embedded: str) -> None:
+    query = (
+        "CONSTRUCT { ?s ?p ?o } WHERE { "
+        "VALUES ?s { <https://w3id.org/itukg/pp/res/130/2014> } ?s ?p ?o }"
+    )
+    answers = [
+        httpx.get(
+            f"{api}/sparql",
+            params={"query": query},
+            headers={"Accept": "application/n-triples"},
+            timeout=60,
+        )
+        for api in (api_on_server, api_on_embedded)
+    ]
+    graphs = [set(ox.parse(a.content, format=ox.RdfFormat.N_TRIPLES)) for a in answers]
+    assert graphs[0] == graphs[1] and graphs[0]
+
+
+def test_api_page(api_on_server: str) -> None:
+    page = httpx.get(
+        f"{api_on_server}/instruments/pp/res/130/2014",
+        headers={"Accept": "text/html"},
+        timeout=60,
+    )
+    assert page.status_code == 200
+    assert "Resolution 130" in page.text

@@ -1,0 +1,519 @@
+"""How one SPARQL 1.1 server differs from another, in one place: the dialect a
+``RemoteStore`` speaks, chosen by the store URL (``dialect_for``). Two are known:
+``oxigraph serve --union-default-graph`` (the reference: the SPARQL 1.1 Query,
+Update and Graph Store protocols as written) and Virtuoso 7 (Debian's
+``virtuoso-opensource``, one ``/sparql`` endpoint).
+
+For Virtuoso a query is rewritten before it is sent (``prepare_query``): BASE
+resolved here, MIN/MAX/ORDER BY made to compare strings and IRIs by their text,
+``p?`` paths made distinct, EXISTS values cast to booleans, graphs named by IRI
+bound to variables, and its system graphs excluded from the dataset; its answer
+is read back as Oxigraph would give it (``fix_body``, and ``RemoteStore``: ASK
+tables, cut answers, repeated DISTINCT rows); writes are split into the blocks
+it takes (``insert_updates``); the dataset is dumped by a query. Each rewrite
+works on any query text, not on particular named queries. The differences found,
+and the field that handles each, are tabled in ``docs/scaling.md``.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import count, groupby
+
+from itukg.ontology.vocab import XSD
+
+RESULTS_JSON = "application/sparql-results+json"
+RESULTS_XML = "application/sparql-results+xml"
+N_TRIPLES = "application/n-triples"
+FORM = "application/x-www-form-urlencoded"
+
+# Graphs a fresh Virtuoso 7 database holds before anything is loaded: its
+# quad-map metadata, the LDP vocabulary it loads, and the service description
+# (named after [URIQA] DefaultHost: unset, or Debian's localhost:8890)
+VIRTUOSO_SYSTEM_GRAPHS = (
+    "http://www.openlinksw.com/schemas/virtrdf#",
+    "http://www.w3.org/ns/ldp#",
+    "http://localuriqaserver/sparql",
+    "http://localhost:8890/sparql",
+)
+
+Graphs = Sequence[tuple[str, Sequence[str]]]
+
+
+@dataclass(frozen=True)
+class Request:
+    """One HTTP POST: where, what and how it is encoded."""
+
+    path: str
+    data: bytes
+    ctype: str
+    accept: str
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """What a RemoteStore sends to one kind of server, and how it reads the answer.
+
+    ``query_path``/``update_path``/``dump_path`` are appended to the store URL
+    (``dump_path`` None: the dataset is dumped by ``dump_query``); ``form``:
+    queries and updates go as an HTML form; ``hidden_graphs``: system graphs left
+    out of the default and named graphs of every query; ``client_base``: relative
+    IRIs are resolved before sending; ``results``: the results format asked for
+    SELECT and ASK; ``integer_types``: XSD datatypes read back as xsd:integer;
+    ``ask_variable``: the one variable of an ASK answered as a table;
+    ``insert_block``/``template_block``/``request_block``: most triples per
+    INSERT DATA, per INSERT template and per request (0: no limit);
+    ``bnode_templates``: triples with blank nodes go in INSERT templates;
+    ``bnode_prefix``: what the server puts before blank node labels in
+    results; ``rewrite_aggregates``: MIN and MAX of a variable compare strings
+    and IRIs by their text (``min_max_by_text``);
+    ``cast_booleans``: an EXISTS bound to a variable is cast to xsd:boolean
+    (``cast_exists``); ``distinct_paths``: a zero-or-one path between two
+    variables is a DISTINCT subquery (``distinct_optional_paths``);
+    ``client_distinct``: the rows of a SELECT DISTINCT are made distinct here
+    too (Virtuoso repeats some rows that differ in no value)."""
+
+    name: str
+    query_path: str = "/query"
+    update_path: str = "/update"
+    dump_path: str | None = "/store"
+    form: bool = False
+    hidden_graphs: tuple[str, ...] = ()
+    client_base: bool = False
+    results: str = RESULTS_JSON
+    integer_types: tuple[str, ...] = ()
+    ask_variable: str = ""
+    insert_block: int = 0
+    template_block: int = 0
+    bnode_templates: bool = False
+    bnode_prefix: str = ""
+    request_block: int = 0
+    rewrite_aggregates: bool = False
+    cast_booleans: bool = False
+    distinct_paths: bool = False
+    client_distinct: bool = False
+
+    def rewrite(self, sparql: str) -> str:
+        """The text as this server needs it (BASE, aggregates, booleans)."""
+        text = resolve_base(sparql) if self.client_base else sparql
+        if self.rewrite_aggregates:
+            text = min_max_by_text(text)
+        if self.distinct_paths:
+            text = distinct_optional_paths(text)
+        return cast_exists(text) if self.cast_booleans else text
+
+    def prepare_query(self, sparql: str) -> str:
+        text = self.rewrite(sparql)
+        if self.hidden_graphs:
+            text = graph_variables(text)
+        defines = "".join(
+            f"define input:default-graph-exclude <{g}>\n"
+            f"define input:named-graph-exclude <{g}>\n"
+            for g in self.hidden_graphs
+        )
+        return defines + text
+
+    def prepare_update(self, sparql: str) -> str:
+        return self.rewrite(sparql)
+
+    def accept(self, sparql: str) -> str:
+        """The Accept header for a query: RDF for CONSTRUCT and DESCRIBE, the
+        dialect's results format for SELECT and ASK."""
+        if query_form(sparql) in ("CONSTRUCT", "DESCRIBE"):
+            return N_TRIPLES
+        if self.results == RESULTS_JSON:  # a server that negotiates properly
+            return f"{RESULTS_JSON}, {N_TRIPLES};q=0.9"
+        return self.results
+
+    def request(self, kind: str, sparql: str, accept: str) -> Request:
+        """``kind`` is "query" or "update"."""
+        path = self.query_path if kind == "query" else self.update_path
+        if self.form:
+            data = urllib.parse.urlencode({kind: sparql}).encode("utf-8")
+            return Request(path, data, FORM, accept)
+        return Request(
+            path, sparql.encode("utf-8"), f"application/sparql-{kind}", accept
+        )
+
+    def fix_body(self, body: bytes) -> bytes:
+        """Integer datatypes of results XML and N-Triples back to xsd:integer,
+        blank node labels without the server's prefix."""
+        if self.bnode_prefix:
+            body = body.replace(b"<bnode>" + self.bnode_prefix.encode(), b"<bnode>")
+        if not self.integer_types:
+            return body
+        names = "|".join(self.integer_types)
+        xsd = re.escape(str(XSD)).encode()
+        pattern = (
+            rb'(datatype="|"\^\^<)' + xsd + rb"(?:" + names.encode() + rb')(?=[">])'
+        )
+        return re.sub(pattern, rb"\1" + str(XSD.integer).encode(), body)
+
+    def insert_updates(
+        self, graphs: Graphs, last: str = "", drop: bool = False
+    ) -> list[str]:
+        """Updates writing ``graphs`` (N-Triples lines each), one request each:
+        one for a dialect without limits; else INSERT DATA blocks of at most
+        ``insert_block`` triples and, with ``bnode_templates``, the triples with
+        blank nodes as INSERT … WHERE {} blocks (a blank node's triples kept
+        together), ``request_block`` triples to a request. The triples whose
+        predicate is ``last`` come after all others; with ``drop`` each graph is
+        dropped first, in the first request."""
+        marker = f" <{last}> " if last else "\0"
+        first = [(g, x) for g, lines in graphs for x in lines if marker not in x]
+        then = [(g, x) for g, lines in graphs for x in lines if marker in x]
+        updates = _requests(self._ops(first) + self._ops(then), self.request_block)
+        if drop:
+            drops = [f"DROP SILENT GRAPH <{g}>" for g, _ in graphs]
+            updates[:1] = [" ;\n".join(drops + updates[:1])]
+        return updates
+
+    def _ops(self, pairs: list[tuple[str, str]]) -> list[tuple[int, str]]:
+        """Update operations, each with its number of triples."""
+        if not pairs:
+            return []
+        if not self.insert_block:
+            return [(len(pairs), _insert_data(pairs))]
+        linked = [p for p in pairs if self.bnode_templates and _bnodes(p[1])]
+        plain = [p for p in pairs if not (self.bnode_templates and _bnodes(p[1]))]
+        size = self.insert_block
+        ops = [
+            (len(plain[i : i + size]), _insert_data(plain[i : i + size]))
+            for i in range(0, len(plain), size)
+        ]
+        for block in _packed(_components(linked), self.template_block):
+            ops.append((len(block), _insert_template(block)))
+        return ops
+
+    def dump_query(self) -> str:
+        """Every quad of the dataset, for a server without a dataset dump."""
+        return "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _quads(pairs: Sequence[tuple[str, str]]) -> str:
+    return " ".join(
+        f"GRAPH <{g}> {{\n" + "\n".join(line for _, line in group) + "\n}"
+        for g, group in groupby(pairs, key=lambda p: p[0])
+    )
+
+
+def _insert_data(pairs: Sequence[tuple[str, str]]) -> str:
+    return f"INSERT DATA {{ {_quads(pairs)} }}"
+
+
+def _insert_template(pairs: Sequence[tuple[str, str]]) -> str:
+    """Blank nodes are refused in INSERT DATA by Virtuoso, taken in a template
+    (one node per label in one operation)."""
+    return f"INSERT {{ {_quads(pairs)} }} WHERE {{ }}"
+
+
+def _requests(ops: list[tuple[int, str]], limit: int) -> list[str]:
+    """Operations joined into requests of at most ``limit`` triples (0: one)."""
+    requests: list[list[str]] = []
+    size = 0
+    for n, text in ops:
+        if not requests or (limit and size + n > limit):
+            requests.append([])
+            size = 0
+        requests[-1].append(text)
+        size += n
+    return [" ;\n".join(r) for r in requests]
+
+
+_SUBJECT_BNODE = re.compile(r"^_:(\S+) ")
+_OBJECT_BNODE = re.compile(r" _:(\S+) \.$")
+
+
+def _bnodes(line: str) -> list[str]:
+    """The blank node labels of an N-Triples line (subject, object)."""
+    found = (_SUBJECT_BNODE.search(line), _OBJECT_BNODE.search(line.rstrip()))
+    return [m.group(1) for m in found if m is not None]
+
+
+def _components(pairs: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The lines in groups that share blank nodes (per graph), in order."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def root(node: tuple[str, str]) -> tuple[str, str]:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for g, line in pairs:
+        nodes = [root((g, label)) for label in _bnodes(line)]
+        for other in nodes[1:]:
+            parent[root(other)] = root(nodes[0])
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for g, line in pairs:
+        groups.setdefault(root((g, _bnodes(line)[0])), []).append((g, line))
+    return list(groups.values())
+
+
+def _packed(
+    groups: list[list[tuple[str, str]]], size: int
+) -> list[list[tuple[str, str]]]:
+    """Whole groups packed into blocks of about ``size`` lines."""
+    blocks: list[list[tuple[str, str]]] = []
+    for group in groups:
+        if not blocks or len(blocks[-1]) + len(group) > size:
+            blocks.append([])
+        blocks[-1].extend(group)
+    return blocks
+
+
+OXIGRAPH = Dialect("oxigraph")
+VIRTUOSO = Dialect(
+    "virtuoso",
+    query_path="",
+    update_path="",
+    dump_path=None,
+    form=True,
+    hidden_graphs=VIRTUOSO_SYSTEM_GRAPHS,
+    client_base=True,
+    results=RESULTS_XML,
+    integer_types=("int", "long", "short"),
+    ask_variable="__ASK_RETVAL",
+    insert_block=2_000,
+    template_block=500,
+    bnode_templates=True,
+    bnode_prefix="nodeID://",
+    request_block=20_000,
+    rewrite_aggregates=True,
+    cast_booleans=True,
+    distinct_paths=True,
+    client_distinct=True,
+)
+
+
+def dialect_for(url: str) -> Dialect:
+    """Virtuoso for a URL whose path ends in ``/sparql`` (its one endpoint), the
+    SPARQL 1.1 protocols as Oxigraph serves them otherwise."""
+    path = urllib.parse.urlparse(url).path.rstrip("/")
+    return VIRTUOSO if path.endswith("/sparql") else OXIGRAPH
+
+
+# ---------------------------------------------------------------- query text
+
+_PROLOGUE = re.compile(
+    r"""\s+|\#[^\n]*|BASE\s*<[^<>\s]*>|PREFIX\s+[^\s:]*:\s*<[^<>\s]*>
+    |define\s+\S+\s+(?:<[^<>\s]*>|"[^"\n]*"|\S+)""",
+    re.I | re.X,
+)
+_FORM = re.compile(r"[A-Za-z]+")
+
+
+def query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first word after the prologue."""
+    pos = 0
+    while (m := _PROLOGUE.match(sparql, pos)) and m.end() > pos:
+        pos = m.end()
+    word = _FORM.match(sparql, pos)
+    return word.group(0).upper() if word else ""
+
+
+_DISTINCT = re.compile(r"SELECT\s+DISTINCT\b", re.I)
+
+
+def selects_distinct(sparql: str) -> bool:
+    """Whether the query is a SELECT DISTINCT (its outermost SELECT)."""
+    pos = 0
+    while (m := _PROLOGUE.match(sparql, pos)) and m.end() > pos:
+        pos = m.end()
+    return _DISTINCT.match(sparql, pos) is not None
+
+
+# strings and comments (left alone), then IRI references (group "iri")
+_TOKENS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r"|\#[^\n]*"
+    r'|<(?P<iri>[^<>"{}|^`\\\x00-\x20]*)>',
+    re.S,
+)
+_BASE = re.compile(r"\bBASE\s*<([^<>\s]*)>\s*", re.I)
+
+
+def resolve_base(sparql: str) -> str:
+    """The text without its BASE declaration, every relative IRI resolved
+    against it (strings and comments untouched)."""
+    m = _BASE.search(sparql)
+    if m is None:
+        return sparql
+    base = m.group(1)
+    text = sparql[: m.start()] + sparql[m.end() :]
+
+    def absolute(t: re.Match[str]) -> str:
+        iri = t.group("iri")
+        if iri is None or urllib.parse.urlparse(iri).scheme:
+            return t.group(0)
+        return f"<{urllib.parse.urljoin(base, iri)}>"
+
+    return _TOKENS.sub(absolute, text)
+
+
+_MIN_MAX = re.compile(r"\b(MIN|MAX)\s*\(\s*(DISTINCT\s+)?([?$]\w+)\s*\)", re.I)
+
+
+def min_max_by_text(sparql: str) -> str:
+    """``MIN(?x)``, ``MAX(?x)`` and the variables of ORDER BY with strings and
+    IRIs compared by their text: Virtuoso compares long strings and IRIs by
+    internal ids (MIN of two labels may be unbound, MAX of IRIs is not the last
+    in text order, "ab" sorts before "a"); a string cast to xsd:string and an IRI
+    passed through IF are compared by their text. Not in a grouped query, whose
+    ORDER BY such an expression breaks (nor on the aggregates' variables)."""
+
+    def by_text(m: re.Match[str]) -> str:
+        fn, distinct, var = m.group(1), m.group(2) or "", m.group(3)
+        return f"{fn}({distinct}{_text_of(var)})"
+
+    aggregates = set(_AGGREGATE_ALIAS.findall(sparql))
+
+    def key(v: re.Match[str]) -> str:
+        var = v.group(0)
+        return var if var in aggregates else f"({_text_of(var)})"
+
+    def order(m: re.Match[str]) -> str:
+        if m.group("grouped"):  # Virtuoso orders groups by these expressions wrongly
+            return m.group(0)
+        clause = m.group("keys")
+        return m.group(0)[: m.start("keys") - m.start()] + _VARIABLE.sub(key, clause)
+
+    text = _outside_strings(_MIN_MAX, by_text, sparql)
+    return _ORDER_BY.sub(order, text)
+
+
+def _text_of(var: str) -> str:
+    """A variable's value, strings compared by their text on Virtuoso."""
+    string = f"<{XSD.string}>"
+    test = f"isLiteral({var}) && datatype({var}) = {string}"
+    return f"IF({test}, {string}({var}), {var})"
+
+
+# the ORDER BY clause after a query's WHERE group (and its GROUP BY, if any), up
+# to LIMIT, OFFSET, the end of its group or of the text
+_ORDER_BY = re.compile(
+    r"\}\s*(?P<grouped>GROUP\s+BY\b[^{}]*?)?\bORDER\s+BY\b"
+    r"(?P<keys>[^{}]*?)(?=\bLIMIT\b|\bOFFSET\b|\}|$)",
+    re.I,
+)
+_VARIABLE = re.compile(r"[?$]\w+")
+# the variable an aggregate is bound to (Virtuoso orders by it only as it is)
+_AGGREGATE_ALIAS = re.compile(
+    r"\b(?:COUNT|SUM|AVG|MIN|MAX|SAMPLE|GROUP_CONCAT)\s*"
+    r"\([^()]*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)[^()]*)*\)\s*AS\s+([?$]\w+)",
+    re.I,
+)
+
+
+HIDDEN_VARIABLE = "itukg_graph_"
+_GRAPH_IRI = re.compile(r"\bGRAPH\s*<([^<>\"{}|^`\\\x00-\x20]*)>\s*\{", re.I)
+
+
+def graph_variables(sparql: str) -> str:
+    """``GRAPH <g> {`` as ``VALUES ?itukg_graph_1 { <g> } GRAPH ?itukg_graph_1 {``:
+    next to ``define input:…-graph-exclude`` Virtuoso finds nothing in a graph
+    named by its IRI (the variables are dropped from the results)."""
+    numbers = count(1)
+
+    def variable(m: re.Match[str]) -> str:
+        var = f"?{HIDDEN_VARIABLE}{next(numbers)}"
+        return f"VALUES {var} {{ <{m.group(1)}> }} GRAPH {var} {{"
+
+    return _GRAPH_IRI.sub(variable, sparql)
+
+
+# ?s prefix:name? ?o, a whole triple pattern (ended by "." or "}")
+_OPTIONAL_PATH = re.compile(
+    r"([?$]\w+)\s+(\^?[A-Za-z]?[\w.-]*:[\w-]*\?)\s+([?$]\w+)(\s*[.}])"
+)
+
+
+def distinct_optional_paths(sparql: str) -> str:
+    """``?s p? ?o`` as ``{ SELECT DISTINCT ?s ?o WHERE { ?s p? ?o } }``: a
+    zero-or-one path matches each pair once (SPARQL 1.1), but Virtuoso repeats a
+    pair once per OPTIONAL match of the group it is in. Not inside a subquery:
+    there the path's ends are bound only from outside, which Virtuoso passes
+    into one subquery but not into a second ("transitive start not given")."""
+    inside = _subqueries(sparql)
+    out: list[str] = []
+    pos = 0
+    for m in _OPTIONAL_PATH.finditer(sparql):
+        if any(start < m.start() < end for start, end in inside):
+            continue
+        s, path, o, end = m.groups()
+        out += [sparql[pos : m.start()], f"{{ SELECT DISTINCT {s} {o} WHERE "]
+        out.append(f"{{ {s} {path} {o} }} }}{end}")
+        pos = m.end()
+    return "".join(out) + sparql[pos:]
+
+
+_SUBQUERY = re.compile(r"\{\s*SELECT\b", re.I)
+
+
+def _subqueries(sparql: str) -> list[tuple[int, int]]:
+    """Where the subqueries (``{ SELECT … }``) of a query are."""
+    spans = []
+    for m in _SUBQUERY.finditer(sparql):
+        end = _closing_brace(sparql, m.start())
+        if end is not None:
+            spans.append((m.start(), end))
+    return spans
+
+
+_EXISTS = re.compile(r"\(\s*((?:NOT\s+)?EXISTS\s*\{)", re.I)
+_AS = re.compile(r"\s*AS\s", re.I)
+
+
+def cast_exists(sparql: str) -> str:
+    """``(EXISTS { … } AS ?x)`` as ``(xsd:boolean(EXISTS { … }) AS ?x)``:
+    Virtuoso writes a computed boolean as the integer 0 or 1."""
+    out: list[str] = []
+    pos = 0
+    for m in _EXISTS.finditer(sparql):
+        if m.start() < pos:
+            continue
+        end = _closing_brace(sparql, m.end(1) - 1)
+        if end is None or not _AS.match(sparql, end):
+            continue
+        inner = sparql[m.start(1) : end]
+        out += [sparql[pos : m.start(1)], f"<{XSD.boolean}>({inner})"]
+        pos = end
+    return "".join(out) + sparql[pos:]
+
+
+def _closing_brace(text: str, open_at: int) -> int | None:
+    """The index just past the brace closing the one at ``open_at`` (strings,
+    comments and IRIs skipped), or None."""
+    depth = 0
+    pos = open_at
+    while pos < len(text):
+        token = _TOKENS.match(text, pos)
+        if token is not None and token.end() > pos:
+            pos = token.end()
+            continue
+        depth += {"{": 1, "}": -1}.get(text[pos], 0)
+        pos += 1
+        if depth == 0:
+            return pos
+    return None
+
+
+def _outside_strings(
+    pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], text: str
+) -> str:
+    """``pattern.sub(replace, text)`` for the text outside strings, comments and
+    IRIs."""
+    out: list[str] = []
+    pos = 0
+    for token in _TOKENS.finditer(text):
+        out.append(pattern.sub(replace, text[pos : token.start()]))
+        out.append(token.group(0))
+        pos = token.end()
+    out.append(pattern.sub(replace, text[pos:]))
+    return "".join(out)
