@@ -19,7 +19,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from itukg.api.algebra import inspect
+from itukg.api.errors import BadSparql, SparqlRefused
 from itukg.api.negotiate import choose
+from itukg.api.sandbox import forbid_network
 from itukg.ontology.store import GraphStore, StoreError, open_store
 
 SRJ = "application/sparql-results+json"
@@ -45,9 +48,15 @@ Job = tuple[str, str | None, int]  # query, Accept header, row cap
 
 def evaluate(store: GraphStore, query: str, accept: str | None, cap: int) -> Answer:
     """``("ok", media type, body)`` or ``(error code, "", message)``; error codes
-    are those of ``api.errors`` (bad-query, not-acceptable, too-many-results)."""
+    are those of ``api.errors`` (bad-query, refused, not-acceptable,
+    too-many-results). The query is parsed first (``api.algebra``): SERVICE is
+    refused, FROM / FROM NAMED replace the union default graph."""
     try:
-        result = store.query(query)
+        shape = inspect(query)
+    except (BadSparql, SparqlRefused) as exc:
+        return exc.code, "", str(exc).encode()
+    try:
+        result = store.query(query, union=not shape.dataset)
         if isinstance(result, ox.QueryTriples):
             return _graph(result, accept, cap)
         fmt = choose(accept, SOLUTION_TYPES)
@@ -96,7 +105,9 @@ def _graph(result: ox.QueryTriples, accept: str | None, cap: int) -> Answer:
 
 
 def serve(conn: Connection, location: str) -> None:
-    """A query process: answer jobs until the pipe closes or a None arrives."""
+    """A query process: answer jobs until the pipe closes or a None arrives. It
+    cannot open network connections (``api.sandbox``), from its first moment."""
+    forbid_network()
     store: GraphStore | None = None
     failure = ""
     try:

@@ -23,6 +23,7 @@ from itukg.api.errors import (
     BadSparql,
     NotAcceptable,
     QueryTimeout,
+    SparqlRefused,
     TooManyResults,
     Unavailable,
 )
@@ -31,6 +32,7 @@ from itukg.api.results import Answer, serve
 _ERRORS: dict[str, type[ApiError]] = {
     "bad-query": BadSparql,
     "not-acceptable": NotAcceptable,
+    "refused": SparqlRefused,
     "too-many-results": TooManyResults,
     "unavailable": Unavailable,
 }

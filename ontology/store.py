@@ -30,7 +30,10 @@ class StoreError(ItukgError):
 class GraphStore(Protocol):
     location: str
 
-    def query(self, sparql: str) -> Result: ...
+    def query(self, sparql: str, union: bool = True) -> Result:
+        """``union``: the default graph is the union of all graphs (else the
+        query's own FROM / FROM NAMED, or the store's default graph)."""
+        ...
 
     def update(self, sparql: str) -> None: ...
 
@@ -87,9 +90,9 @@ class EmbeddedStore:
                 f"{self.location}: cannot open the store ({exc})"
             ) from None
 
-    def query(self, sparql: str) -> Result:
+    def query(self, sparql: str, union: bool = True) -> Result:
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True)
+            return self._store.query(sparql, use_default_graph_as_union=union)
         except SyntaxError as exc:
             raise StoreError(f"bad SPARQL: {exc}") from None
         except OSError as exc:
@@ -183,7 +186,9 @@ class RemoteStore:
                 f"{self.location}: cannot reach the server ({exc})"
             ) from None
 
-    def query(self, sparql: str) -> Result:
+    def query(self, sparql: str, union: bool = True) -> Result:
+        """The server's own default graph (``--union-default-graph``) and the
+        query's FROM clauses, whatever ``union`` says."""
         accept = "application/sparql-results+json, application/n-triples;q=0.9"
         ctype, body = self._send(
             "/query", accept, sparql.encode("utf-8"), "application/sparql-query"
