@@ -6,15 +6,13 @@ versions, stale citations). One bad file never stops the others."""
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
-from itertools import repeat
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -22,6 +20,7 @@ from itukg.ingest.build import Meta, build_graph
 from itukg.ingest.extract import extract
 from itukg.ingest.models import Citation
 from itukg.ingest.sources import read_document
+from itukg.ingest.workers import Pool
 from itukg.ontology import keys
 from itukg.ontology.errors import ItukgError
 from itukg.ontology.store import GraphStore
@@ -180,16 +179,20 @@ def _prepared(
     todo: list[tuple[Path, str]], base: str, workers: int
 ) -> Iterator[Prepared]:
     """Prepare files in order, in worker processes when there are enough of them
-    (each document is independent; the store is written by this process only)."""
+    (each document is independent; the store is written by this process only);
+    a worker that dies costs its file only (``ingest.workers``)."""
     if workers <= 1 or len(todo) < 4:
         for path, digest in todo:
             yield prepare_file(path, digest, base)
         return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        paths = [t[0] for t in todo]
-        digests = [t[1] for t in todo]
-        yield from pool.map(prepare_file, paths, digests, repeat(base))
+    pool = Pool(prepare_file, _lost, workers)
+    yield from pool.map([(path, digest, base) for path, digest in todo])
+
+
+def _lost(job: tuple[Any, ...], reason: str) -> Prepared:
+    """A file whose reading process died: that file fails, with the reason."""
+    path: Path = job[0]
+    return Prepared(path, error=f"{path}: cannot be read: {reason}")
 
 
 def ingest_paths(

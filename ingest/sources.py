@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from itukg.ingest.models import Document
-from itukg.ingest.readers import akn, doc, docx, html, pdf, text
+from itukg.ingest.readers import akn, doc, docx, html, limits, pdf, text
 from itukg.ingest.readers import json as json_reader
 from itukg.ontology.errors import UnreadableDocument
 
@@ -65,7 +65,9 @@ def read_document(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(str(path), exc.strerror or str(exc)) from None
-    return _reader(path, data[:1024])(path, data)
+    document = _reader(path, data[:1024])(path, data)
+    limits.check_lines(str(path), document.text)
+    return document
 
 
 # What a folder holds that is a document: tables (.csv, .tsv) and other files are
