@@ -24,7 +24,7 @@ from itukg.ingest.workers import Pool
 from itukg.ontology import keys
 from itukg.ontology.errors import ItukgError
 from itukg.ontology.store import GraphStore
-from itukg.queries import list_queries, run_query, run_update
+from itukg.queries import list_queries, run_query, run_updates
 
 REFERENCE = ("itu.ttl", "sections.ttl", "lexicon.ttl", "conferences.ttl")
 
@@ -68,9 +68,10 @@ def load_reference(store: GraphStore, base: str = keys.DEFAULT_BASE) -> int:
 
 
 def derive(store: GraphStore, base: str = keys.DEFAULT_BASE) -> None:
-    """Recompute the derived graph from all documents (named updates, in order)."""
-    for q in list_queries("derive"):
-        run_update(store, q.name, base)
+    """Recompute the derived graph from all documents: the named updates, in
+    order, as one update request, so the graph is replaced in one transaction
+    (readers see the old derived graph or the new one, never a cleared one)."""
+    run_updates(store, [q.name for q in list_queries("derive")], base)
 
 
 def _sha256(path: Path) -> str:
