@@ -235,6 +235,7 @@ def ingest_paths(
             writer.write(p)
     writer.flush()
     derive(store, base)
+    store.snapshot()
     return summary
 
 
@@ -253,4 +254,5 @@ def remove_documents(
             store.update(f"DROP SILENT GRAPH <{base}{g}>")
             summary.removed += 1
     derive(store, base)
+    store.snapshot()
     return summary

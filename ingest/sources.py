@@ -89,19 +89,41 @@ DOCUMENT_SUFFIXES = frozenset(
 )
 
 
-def document_files(paths: Iterable[Path]) -> Iterator[Path]:
+def document_files(
+    paths: Iterable[Path], skipped: Callable[[Path, str], None] | None = None
+) -> Iterator[Path]:
     """Files as given, and the documents below each folder (hidden files, gold
-    files and files of other kinds left out), in a stable order."""
+    files and files of other kinds left out), in a stable order. Links below a
+    folder that lead nowhere (broken, looping) or to a folder (not followed)
+    are skipped, and ``skipped(path, why)`` is told."""
     for p in paths:
         if not p.is_dir():
             yield p
             continue
         for f in sorted(p.rglob("*")):
             rel = f.relative_to(p)
-            if (
+            if any(part.startswith(".") for part in rel.parts):
+                continue
+            why = _bad_link(f)
+            if why is not None:
+                if skipped is not None:
+                    skipped(f, why)
+            elif (
                 f.is_file()
-                and not any(part.startswith(".") for part in rel.parts)
                 and not f.name.endswith(".gold.json")
                 and f.suffix.lower() in DOCUMENT_SUFFIXES
             ):
                 yield f
+
+
+def _bad_link(path: Path) -> str | None:
+    """Why a symbolic link is skipped, or None (not a link, or a link to a file)."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return "a broken symbolic link"
+    except (RuntimeError, OSError):
+        return "a symbolic link loop"
+    return "a symbolic link to a folder, not followed" if target.is_dir() else None

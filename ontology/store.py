@@ -17,6 +17,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
+from itukg.ontology import snapshots
 from itukg.ontology.errors import ItukgError
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -48,6 +49,11 @@ class GraphStore(Protocol):
         ...
 
     def dump(self, fmt: ox.RdfFormat) -> bytes: ...
+
+    def snapshot(self) -> None:
+        """Publish the store's state for its readers (``ontology.snapshots``), where
+        the store keeps snapshots; otherwise nothing."""
+        ...
 
     def close(self) -> None: ...
 
@@ -89,6 +95,16 @@ class EmbeddedStore:
             raise StoreError(
                 f"{self.location}: cannot open the store ({exc})"
             ) from None
+        self._path = None if read_only else path
+        self._clean()
+
+    def _clean(self) -> None:
+        """Remove the bulk loader's temporary files (``bulk-*.sst``) that a load
+        interrupted by a crash left behind. Only a writer does so: it holds the
+        store's lock, so no other bulk load can be running."""
+        if self._path is not None:
+            for leftover in self._path.glob("bulk-*.sst"):
+                leftover.unlink(missing_ok=True)
 
     def query(self, sparql: str, union: bool = True) -> Result:
         try:
@@ -137,10 +153,19 @@ class EmbeddedStore:
             )
         except (SyntaxError, OSError) as exc:
             raise StoreError(f"{self.location}: cannot load: {exc}") from None
+        finally:
+            self._clean()
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
         out = self._store.dump(format=fmt)
         return out if isinstance(out, bytes) else b""
+
+    def snapshot(self) -> None:
+        if self._path is not None:
+            try:
+                snapshots.publish(self._store, self._path)
+            except OSError as exc:
+                raise StoreError(f"{self.location}: cannot snapshot: {exc}") from None
 
     def close(self) -> None:
         self._store.flush()
@@ -216,6 +241,9 @@ class RemoteStore:
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
         return self._send("/store", fmt.media_type)[1]
+
+    def snapshot(self) -> None:
+        return None
 
     def close(self) -> None:
         return None
