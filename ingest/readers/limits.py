@@ -31,7 +31,7 @@ class Limits:
     line_chars: int = 4_000_000  # characters of one line of the text read
     inflated_part: int = 96 * MB  # bytes inflated from one part of a package
     inflated_total: int = 192 * MB  # bytes inflated from all parts of a package
-    elements: int = 2_000_000  # XML elements of one part or file
+    elements: int = 1_000_000  # XML elements of one part or file
     depth: int = 256  # nesting of XML elements
 
 

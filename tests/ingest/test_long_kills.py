@@ -157,7 +157,7 @@ def test_sigkill_at_random_moments_leaves_whole_graphs(tmp_path: Path) -> None:
                 variants[i] = 1 - variants[i]
                 write(folder, i, originals[i], variants[i])
         proc = ingest(path, folder)
-        time.sleep(rng.uniform(0.5, 1.1 * full))
+        time.sleep(rng.uniform(0.3, 0.75 * full))
         if proc.poll() is not None:  # it finished first
             assert proc.returncode == 0
             completed += 1
