@@ -64,11 +64,17 @@ def corpus(folder: Path) -> Path:
 
 
 def busiest_worker(proc: subprocess.Popen[bytes]) -> int:
-    """Once the small files are done, the worker still reading: the slow file's."""
-    time.sleep(6)
-    workers = children(proc.pid)
-    assert workers, "no reading processes"
-    return max(workers, key=cpu)
+    """Once the small files are done, the one worker still reading: the slow
+    file's (the others idle: their CPU time stands still)."""
+    deadline = time.monotonic() + 90
+    time.sleep(2)
+    while time.monotonic() < deadline:
+        before = {pid: cpu(pid) for pid in children(proc.pid)}
+        time.sleep(0.5)
+        busy = [pid for pid, ticks in before.items() if cpu(pid) > ticks]
+        if len(before) > 1 and len(busy) == 1:
+            return busy[0]
+    raise AssertionError("no single busy reading process")
 
 
 @pytest.mark.slow
