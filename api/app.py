@@ -3,8 +3,8 @@ settings and runs the app under uvicorn (``itukg.cli:app_factory``)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -27,18 +27,25 @@ Keys are those of the project's contract (``pp/res/130/2014``); JSON by default,
 JSON-LD and Turtle by ``Accept``."""
 
 
+def _warm(state: State) -> None:
+    try:
+        state.index()
+    except ItukgError as exc:  # answered 503 with the reason on each request
+        log.warning("itukg: %s", exc)
+
+
 def create_app(settings: Settings) -> FastAPI:
 
     state = State(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # open the store and build the search index before the first request
-        try:
-            await asyncio.to_thread(state.index)
-        except ItukgError as exc:  # answered 503 with the reason on each request
-            log.warning("itukg: %s", exc)
+        # open the store and build the search index in the background: startup
+        # returns at once, so a signal stops the server at any moment
+        threading.Thread(target=_warm, args=(state,), daemon=True).start()
+        state.watch()
         yield
+        state.stop()
         pool: QueryPool | None = getattr(app.state, "sparql_pool", None)
         if pool is not None:
             pool.close()

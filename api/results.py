@@ -19,7 +19,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from itukg.api.algebra import inspect
+from itukg.api.errors import BadSparql, SparqlRefused
 from itukg.api.negotiate import choose
+from itukg.api.sandbox import forbid_network
 from itukg.ontology.store import GraphStore, StoreError, open_store
 from itukg.ontology.vocab import XSD
 
@@ -41,14 +44,20 @@ XSD_STRING = str(XSD.string)
 
 # (status, media type, body) for an answer; (error code, message) for an error
 Answer = tuple[str, str, bytes]
-Job = tuple[str, str | None, int]  # query, Accept header, row cap
+Job = tuple[str, str, str | None, int]  # snapshot, query, Accept header, row cap
 
 
 def evaluate(store: GraphStore, query: str, accept: str | None, cap: int) -> Answer:
     """``("ok", media type, body)`` or ``(error code, "", message)``; error codes
-    are those of ``api.errors`` (bad-query, not-acceptable, too-many-results)."""
+    are those of ``api.errors`` (bad-query, refused, not-acceptable,
+    too-many-results). The query is parsed first (``api.algebra``): SERVICE is
+    refused, FROM / FROM NAMED replace the union default graph."""
     try:
-        result = store.query(query)
+        shape = inspect(query)
+    except (BadSparql, SparqlRefused) as exc:
+        return exc.code, "", str(exc).encode()
+    try:
+        result = store.query(query, union=not shape.dataset)
         if isinstance(result, ox.QueryTriples):
             return _graph(result, accept, cap)
         fmt = choose(accept, SOLUTION_TYPES)
@@ -96,14 +105,32 @@ def _graph(result: ox.QueryTriples, accept: str | None, cap: int) -> Answer:
     return "ok", media, out if isinstance(out, bytes) else b""
 
 
+class _Reader:
+    """The store a query process reads: reopened when a job names another
+    snapshot (``api.deps``), so every answer comes from the job's snapshot."""
+
+    def __init__(self) -> None:
+        self.location: str | None = None
+        self.store: GraphStore | None = None
+        self.failure = ""
+
+    def at(self, location: str) -> GraphStore | None:
+        if location != self.location:
+            self.store, self.location, self.failure = None, location, ""
+            try:
+                self.store = open_store(location, read_only=True)
+            except StoreError as exc:
+                self.failure = str(exc)
+        return self.store
+
+
 def serve(conn: Connection, location: str) -> None:
-    """A query process: answer jobs until the pipe closes or a None arrives."""
-    store: GraphStore | None = None
-    failure = ""
-    try:
-        store = open_store(location, read_only=True)
-    except StoreError as exc:
-        failure = str(exc)
+    """A query process: answer jobs until the pipe closes or a None arrives. It
+    cannot open network connections (``api.sandbox``), from its first moment."""
+    forbid_network()
+    reader = _Reader()
+    reader.at(location)
+    conn.send(("ready", "", b""))
     while True:
         try:
             job: Job | None = conn.recv()
@@ -111,10 +138,12 @@ def serve(conn: Connection, location: str) -> None:
             return
         if job is None:
             return
+        where, query, accept, cap = job
+        store = reader.at(where)
         if store is None:
-            conn.send(("unavailable", "", failure.encode()))
+            conn.send(("unavailable", "", reader.failure.encode()))
             continue
-        conn.send(evaluate(store, *job))
+        conn.send(evaluate(store, query, accept, cap))
 
 
 # ---------------------------------------------------------------- writers

@@ -1,6 +1,6 @@
-"""The query processes of ``/sparql``: each opens the store itself (read-only) and
-evaluates one query at a time; a query past the time limit has its process killed
-and replaced.
+"""The query processes of ``/sparql``: each opens the store itself (read-only),
+the snapshot that each job names (``api.deps``), and evaluates one query at a
+time; a query past the time limit has its process killed and replaced.
 
 Why processes and not threads: pyoxigraph cannot cancel a query, so a thread
 whose result is dropped would go on using a core until the query ends (minutes,
@@ -23,6 +23,7 @@ from itukg.api.errors import (
     BadSparql,
     NotAcceptable,
     QueryTimeout,
+    SparqlRefused,
     TooManyResults,
     Unavailable,
 )
@@ -31,9 +32,13 @@ from itukg.api.results import Answer, serve
 _ERRORS: dict[str, type[ApiError]] = {
     "bad-query": BadSparql,
     "not-acceptable": NotAcceptable,
+    "refused": SparqlRefused,
     "too-many-results": TooManyResults,
     "unavailable": Unavailable,
 }
+
+
+STARTUP = 60.0  # seconds a new query process may take to be ready
 
 
 class _Worker:
@@ -44,6 +49,11 @@ class _Worker:
         )
         self.process.start()
         child.close()
+        # ready once imported, sandboxed and on its store: the start-up does not
+        # count against the first query's time limit
+        with contextlib.suppress(EOFError, OSError):
+            if self.conn.poll(STARTUP):
+                self.conn.recv()
 
     def stop(self) -> None:
         with contextlib.suppress(OSError):
@@ -84,8 +94,12 @@ class QueryPool:
                 self._idle.put_nowait(await asyncio.to_thread(self._spawn))
         return self._idle
 
-    async def run(self, query: str, accept: str | None, cap: int) -> tuple[str, bytes]:
-        """``(media type, body)`` of the answer; raise the ApiError it calls for."""
+    async def run(
+        self, location: str, query: str, accept: str | None, cap: int
+    ) -> tuple[str, bytes]:
+        """``(media type, body)`` of the answer from the snapshot at ``location``
+        (``api.deps``); raise the ApiError it calls for."""
+        self.location = location  # where the workers started from now on open
         idle = await self._ensure()
         loop = asyncio.get_running_loop()
         start = loop.time()
@@ -97,7 +111,7 @@ class QueryPool:
             ) from None
         left = max(0.05, self.timeout - (loop.time() - start))
         try:
-            worker.conn.send((query, accept, cap))
+            worker.conn.send((location, query, accept, cap))
             ready = await asyncio.to_thread(worker.conn.poll, left)
             if not ready:
                 self._replace(worker)

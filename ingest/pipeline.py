@@ -6,15 +6,13 @@ versions, stale citations). One bad file never stops the others."""
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
-from itertools import repeat
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -22,11 +20,12 @@ from itukg.ingest.build import Meta, build_graph
 from itukg.ingest.extract import extract
 from itukg.ingest.models import Citation
 from itukg.ingest.sources import read_document
+from itukg.ingest.workers import Pool
 from itukg.ontology import iri, keys
 from itukg.ontology.errors import ItukgError
 from itukg.ontology.store import GraphStore
 from itukg.ontology.vocab import ITU
-from itukg.queries import list_queries, run_query, run_update
+from itukg.queries import list_queries, run_query, run_updates
 
 REFERENCE = ("itu.ttl", "sections.ttl", "lexicon.ttl", "conferences.ttl")
 
@@ -70,9 +69,10 @@ def load_reference(store: GraphStore, base: str = iri.DEFAULT_BASE) -> int:
 
 
 def derive(store: GraphStore, base: str = iri.DEFAULT_BASE) -> None:
-    """Recompute the derived graph from all documents (named updates, in order)."""
-    for q in list_queries("derive"):
-        run_update(store, q.name, base)
+    """Recompute the derived graph from all documents: the named updates, in
+    order, as one update request, so the graph is replaced in one transaction
+    (readers see the old derived graph or the new one, never a cleared one)."""
+    run_updates(store, [q.name for q in list_queries("derive")], base)
 
 
 def _sha256(path: Path) -> str:
@@ -182,16 +182,20 @@ def _prepared(
     todo: list[tuple[Path, str]], base: str, workers: int
 ) -> Iterator[Prepared]:
     """Prepare files in order, in worker processes when there are enough of them
-    (each document is independent; the store is written by this process only)."""
+    (each document is independent; the store is written by this process only);
+    a worker that dies costs its file only (``ingest.workers``)."""
     if workers <= 1 or len(todo) < 4:
         for path, digest in todo:
             yield prepare_file(path, digest, base)
         return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        paths = [t[0] for t in todo]
-        digests = [t[1] for t in todo]
-        yield from pool.map(prepare_file, paths, digests, repeat(base))
+    pool = Pool(prepare_file, _lost, workers)
+    yield from pool.map([(path, digest, base) for path, digest in todo])
+
+
+def _lost(job: tuple[Any, ...], reason: str) -> Prepared:
+    """A file whose reading process died: that file fails, with the reason."""
+    path: Path = job[0]
+    return Prepared(path, error=f"{path}: cannot be read: {reason}")
 
 
 def ingest_paths(
@@ -233,6 +237,7 @@ def ingest_paths(
             writer.write(p)
     writer.flush()
     derive(store, base)
+    store.snapshot()
     return summary
 
 
@@ -250,4 +255,5 @@ def remove_documents(
         store.drop_graphs(iri.key_iri(g, base) for g in sorted(found))
         summary.removed += len(found)
     derive(store, base)
+    store.snapshot()
     return summary

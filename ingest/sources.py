@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from itukg.ingest.models import Document
-from itukg.ingest.readers import akn, doc, docx, html, pdf, text
+from itukg.ingest.readers import akn, doc, docx, html, limits, pdf, text
 from itukg.ingest.readers import json as json_reader
 from itukg.ontology.errors import UnreadableDocument
 
@@ -65,7 +65,9 @@ def read_document(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(str(path), exc.strerror or str(exc)) from None
-    return _reader(path, data[:1024])(path, data)
+    document = _reader(path, data[:1024])(path, data)
+    limits.check_lines(str(path), document.text)
+    return document
 
 
 # What a folder holds that is a document: tables (.csv, .tsv) and other files are
@@ -87,19 +89,41 @@ DOCUMENT_SUFFIXES = frozenset(
 )
 
 
-def document_files(paths: Iterable[Path]) -> Iterator[Path]:
+def document_files(
+    paths: Iterable[Path], skipped: Callable[[Path, str], None] | None = None
+) -> Iterator[Path]:
     """Files as given, and the documents below each folder (hidden files, gold
-    files and files of other kinds left out), in a stable order."""
+    files and files of other kinds left out), in a stable order. Links below a
+    folder that lead nowhere (broken, looping) or to a folder (not followed)
+    are skipped, and ``skipped(path, why)`` is told."""
     for p in paths:
         if not p.is_dir():
             yield p
             continue
         for f in sorted(p.rglob("*")):
             rel = f.relative_to(p)
-            if (
+            if any(part.startswith(".") for part in rel.parts):
+                continue
+            why = _bad_link(f)
+            if why is not None:
+                if skipped is not None:
+                    skipped(f, why)
+            elif (
                 f.is_file()
-                and not any(part.startswith(".") for part in rel.parts)
                 and not f.name.endswith(".gold.json")
                 and f.suffix.lower() in DOCUMENT_SUFFIXES
             ):
                 yield f
+
+
+def _bad_link(path: Path) -> str | None:
+    """Why a symbolic link is skipped, or None (not a link, or a link to a file)."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return "a broken symbolic link"
+    except (RuntimeError, OSError):
+        return "a symbolic link loop"
+    return "a symbolic link to a folder, not followed" if target.is_dir() else None

@@ -38,6 +38,10 @@ def _fail(path: Path, exc: Exception) -> None:
     click.echo(f"itukg: {reason}", err=True)
 
 
+def _skipped(path: Path, why: str) -> None:
+    click.echo(f"itukg: note: {path}: skipped ({why})", err=True)
+
+
 def _table_row(r: Record) -> str:
     if isinstance(r, Citation):
         target = r.target or ("? " + " | ".join(r.candidates) if r.candidates else "?")
@@ -135,7 +139,7 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
     stderr per such file); the other files' records are still printed."""
     failed = 0
     out = sys.stdout
-    for path in document_files(files):
+    for path in document_files(files, _skipped):
         try:
             records = extract_document(read_document(path))
         except ItukgError as exc:
@@ -175,7 +179,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     A changed file replaces its document's graph, an unchanged one is skipped.
     Exit status 1 when any file failed; the others are still ingested."""
     store = _store(ctx)
-    files = list(document_files(paths))
+    files = list(document_files(paths, _skipped))
     if sys.stderr.isatty():
         with click.progressbar(
             length=len(files), label="ingesting", file=sys.stderr

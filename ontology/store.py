@@ -20,6 +20,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
+from itukg.ontology import snapshots
 from itukg.ontology.dialect import (
     HIDDEN_VARIABLE,
     Dialect,
@@ -40,7 +41,10 @@ class StoreError(ItukgError):
 class GraphStore(Protocol):
     location: str
 
-    def query(self, sparql: str) -> Result: ...
+    def query(self, sparql: str, union: bool = True) -> Result:
+        """``union``: the default graph is the union of all graphs (else the
+        query's own FROM / FROM NAMED, or the store's default graph)."""
+        ...
 
     def update(self, sparql: str) -> None: ...
 
@@ -59,6 +63,11 @@ class GraphStore(Protocol):
         ...
 
     def dump(self, fmt: ox.RdfFormat) -> bytes: ...
+
+    def snapshot(self) -> None:
+        """Publish the store's state for its readers (``ontology.snapshots``), where
+        the store keeps snapshots; otherwise nothing."""
+        ...
 
     def close(self) -> None: ...
 
@@ -106,10 +115,20 @@ class EmbeddedStore:
             raise StoreError(
                 f"{self.location}: cannot open the store ({exc})"
             ) from None
+        self._path = None if read_only else path
+        self._clean()
 
-    def query(self, sparql: str) -> Result:
+    def _clean(self) -> None:
+        """Remove the bulk loader's temporary files (``bulk-*.sst``) that a load
+        interrupted by a crash left behind. Only a writer does so: it holds the
+        store's lock, so no other bulk load can be running."""
+        if self._path is not None:
+            for leftover in self._path.glob("bulk-*.sst"):
+                leftover.unlink(missing_ok=True)
+
+    def query(self, sparql: str, union: bool = True) -> Result:
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True)
+            return self._store.query(sparql, use_default_graph_as_union=union)
         except SyntaxError as exc:
             raise StoreError(f"bad SPARQL: {exc}") from None
         except OSError as exc:
@@ -157,10 +176,19 @@ class EmbeddedStore:
             )
         except (SyntaxError, OSError) as exc:
             raise StoreError(f"{self.location}: cannot load: {exc}") from None
+        finally:
+            self._clean()
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
         out = self._store.dump(format=fmt)
         return out if isinstance(out, bytes) else b""
+
+    def snapshot(self) -> None:
+        if self._path is not None:
+            try:
+                snapshots.publish(self._store, self._path)
+            except OSError as exc:
+                raise StoreError(f"{self.location}: cannot snapshot: {exc}") from None
 
     def close(self) -> None:
         self._store.flush()
@@ -207,7 +235,9 @@ class RemoteStore:
                 f"{self.location}: cannot reach the server ({exc})"
             ) from None
 
-    def query(self, sparql: str) -> Result:
+    def query(self, sparql: str, union: bool = True) -> Result:
+        """The server's own default graph (a union where it is configured so)
+        and the query's FROM clauses, whatever ``union`` says."""
         d = self.dialect
         text = d.prepare_query(sparql)
         request = d.request("query", text, d.accept(text))
@@ -259,6 +289,9 @@ class RemoteStore:
         quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
         out = ox.serialize(quads, format=fmt)
         return out if isinstance(out, bytes) else b""
+
+    def snapshot(self) -> None:
+        return None
 
     def close(self) -> None:
         return None

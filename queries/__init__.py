@@ -3,7 +3,7 @@ them. Depends on ``ontology`` only."""
 
 from itukg.queries.errors import QueryDefinitionError, QueryNotFound, QueryParamError
 from itukg.queries.registry import Param, Query, get_query, list_queries
-from itukg.queries.run import Table, run_query, run_update
+from itukg.queries.run import Table, run_query, run_update, run_updates
 
 __all__ = [
     "Param",
@@ -16,4 +16,5 @@ __all__ = [
     "list_queries",
     "run_query",
     "run_update",
+    "run_updates",
 ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -18,7 +18,7 @@ from itukg.ontology import iri, keys
 from itukg.ontology.errors import InvalidKey
 from itukg.ontology.store import GraphStore, Result, Term
 from itukg.ontology.vocab import ITU, XSD
-from itukg.queries.errors import QueryParamError
+from itukg.queries.errors import QueryDefinitionError, QueryParamError
 from itukg.queries.registry import Query, get_query
 
 Value = str | int | float | bool | None
@@ -174,4 +174,42 @@ def run_query(
 
 def run_update(store: GraphStore, name: str, base: str = iri.DEFAULT_BASE) -> None:
     """Run a named update (``derive/*.ru``), relative IRIs resolved against the base."""
-    store.update(f"BASE <{base}>\n{get_query(name).text}")
+    run_updates(store, [name], base)
+
+
+def run_updates(
+    store: GraphStore, names: Sequence[str], base: str = iri.DEFAULT_BASE
+) -> None:
+    """Run named updates in order as one update request (operations separated by
+    ``;``), hence one transaction: a reader sees all of them or none. The
+    prologue is given once, at the top (Oxigraph reads none after a ``;``): the
+    files' PREFIX lines are gathered, and must agree."""
+    prefixes: dict[str, str] = {}
+    bodies = []
+    for name in names:
+        declared, body = split_prologue(name, get_query(name).text)
+        for prefix, namespace in declared.items():
+            if prefixes.setdefault(prefix, namespace) != namespace:
+                raise QueryDefinitionError(f"{name}: PREFIX {prefix}: differs")
+        bodies.append(body)
+    prologue = [f"BASE <{base}>"] + [f"PREFIX {p}: <{i}>" for p, i in prefixes.items()]
+    store.update("\n".join(prologue) + "\n" + " ;\n".join(bodies))
+
+
+_PREFIX = re.compile(r"PREFIX\s+([\w.-]*):\s*<([^<>\s]*)>\s*$", re.I)
+
+
+def split_prologue(name: str, text: str) -> tuple[dict[str, str], str]:
+    """An update file's PREFIX declarations (one per line, after the comments that
+    open it) and the rest of it."""
+    lines = text.splitlines()
+    prefixes: dict[str, str] = {}
+    for i, line in enumerate(lines):
+        m = _PREFIX.match(line.strip())
+        if m:
+            prefixes[m.group(1)] = m.group(2)
+        elif line.strip() and not line.lstrip().startswith("#"):
+            if re.match(r"\s*(BASE|PREFIX)\b", line, re.I):
+                raise QueryDefinitionError(f"{name}: one PREFIX per line, no BASE")
+            return prefixes, "\n".join(lines[i:])
+    raise QueryDefinitionError(f"{name}: no update after the prologue")

@@ -10,7 +10,8 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 
 from itukg.api import html
-from itukg.api.deps import SettingsDep
+from itukg.api.config import Settings
+from itukg.api.deps import SettingsDep, SnapshotDep
 from itukg.api.negotiate import wants_html
 from itukg.api.protocol import FORM, QUERY, query_of
 from itukg.api.results import CSV, GRAPH_TYPES, SRX, TSV
@@ -60,25 +61,25 @@ POST_BODY = {
 }
 
 
-def pool(request: Request, settings: SettingsDep) -> QueryPool:
+def pool(request: Request, settings: Settings, location: str) -> QueryPool:
     found: QueryPool | None = getattr(request.app.state, "sparql_pool", None)
     if found is None:
-        found = QueryPool(
-            settings.store, settings.sparql_workers, settings.sparql_timeout
-        )
+        found = QueryPool(location, settings.sparql_workers, settings.sparql_timeout)
         request.app.state.sparql_pool = found
     return found
 
 
-async def _answer(request: Request, settings: SettingsDep, body: bytes) -> Response:
+async def _answer(
+    request: Request, settings: SettingsDep, snap: SnapshotDep, body: bytes
+) -> Response:
     params: dict[str, list[str]] = {}
     for k, v in request.query_params.multi_items():
         params.setdefault(k, []).append(v)
     query = query_of(
         request.method, request.headers.get("content-type", ""), body, params
     )
-    media, data = await pool(request, settings).run(
-        query, request.headers.get("accept"), settings.sparql_max_rows
+    media, data = await pool(request, settings, snap.location).run(
+        snap.location, query, request.headers.get("accept"), settings.sparql_max_rows
     )
     return Response(data, 200, {"Vary": "Accept"}, media)
 
@@ -91,7 +92,10 @@ async def _answer(request: Request, settings: SettingsDep, body: bytes) -> Respo
     responses=RESPONSES,
 )
 async def sparql_get(
-    request: Request, settings: SettingsDep, query: str | None = None
+    request: Request,
+    settings: SettingsDep,
+    snap: SnapshotDep,
+    query: str | None = None,
 ) -> Response:
     if query is None and not request.query_params:
         if wants_html(request.headers.get("accept")):
@@ -104,7 +108,7 @@ async def sparql_get(
         return html.TEMPLATES.TemplateResponse(
             request, "service.ttl", context, media_type="text/turtle"
         )
-    return await _answer(request, settings, b"")
+    return await _answer(request, settings, snap, b"")
 
 
 @router.options(
@@ -125,5 +129,7 @@ def sparql_options() -> Response:
     responses=RESPONSES,
     openapi_extra=POST_BODY,
 )
-async def sparql_post(request: Request, settings: SettingsDep) -> Response:
-    return await _answer(request, settings, await request.body())
+async def sparql_post(
+    request: Request, settings: SettingsDep, snap: SnapshotDep
+) -> Response:
+    return await _answer(request, settings, snap, await request.body())

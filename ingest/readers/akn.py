@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from itukg.ingest.models import Change, Document
+from itukg.ingest.readers import limits
 from itukg.ontology.errors import UnreadableDocument
 
 _SKIP = {"meta", "componentRef", "noteRef"}
@@ -120,10 +121,10 @@ class _Renderer:
 def read(path: Path, data: bytes) -> Document:
     if not data.strip():
         raise UnreadableDocument(str(path), "empty file")
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise UnreadableDocument(str(path), f"not well-formed XML ({exc})") from None
+    limits.check_text(str(path), data)
+    root = limits.parse_xml(
+        str(path), "the XML", limits.pieces(data), limits.LIMITS.text_bytes
+    )
     if _local(root.tag) != "akomaNtoso":
         raise UnreadableDocument(
             str(path),

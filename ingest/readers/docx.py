@@ -13,19 +13,20 @@ from __future__ import annotations
 import posixpath
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import astuple, dataclass, replace
 from io import BytesIO
 from pathlib import Path
 
 from itukg.ingest.models import ChangeKind, Document
+from itukg.ingest.readers import limits
 from itukg.ingest.readers.marks import Para, Run, compose, superscript
 from itukg.ontology.errors import UnreadableDocument, UnsupportedFormat
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_MAX_PART = 512 * 1024 * 1024  # an XML part larger than this is refused
 _OFF = {"0", "false", "off", "none"}
 _PLAIN = str.maketrans({"\u00a0": " ", "\u2011": "-", "\u00ad": None})
 _CHANGE: dict[str, ChangeKind] = {
@@ -184,24 +185,50 @@ class _Package:
     notes: dict[tuple[str, str], ET.Element]  # (kind, id) -> w:footnote/w:endnote
 
 
-def _xml(z: zipfile.ZipFile, name: str, path: Path) -> ET.Element | None:
+def _inflate(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    with z.open(info) as part:
+        while chunk := part.read(limits.CHUNK):
+            yield chunk
+
+
+def _xml(
+    z: zipfile.ZipFile, name: str, path: Path, budget: limits.Budget
+) -> ET.Element | None:
+    """A part, parsed as it is inflated: refused past the caps of
+    ``ingest.readers.limits`` (bytes actually inflated, elements, depth)."""
     try:
         info = z.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > _MAX_PART:
-        raise UnreadableDocument(str(path), f"{name} is too large to read")
+    cap = min(budget.limits.inflated_part, budget.left)
+    counted = _Counted(_inflate(z, info))
     try:
-        return ET.fromstring(z.read(info))
-    except ET.ParseError as exc:
-        raise UnreadableDocument(
-            str(path), f"{name} is not well-formed ({exc})"
-        ) from None
+        return limits.parse_xml(str(path), name, counted, cap, budget.limits)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        reason = f"{name} cannot be inflated ({exc})"
+        raise UnreadableDocument(str(path), reason) from None
+    finally:
+        budget.left -= counted.size
 
 
-def _targets(z: zipfile.ZipFile, rels: str, base: str, path: Path) -> dict[str, str]:
+class _Counted:
+    """Chunks passed through, their total size kept."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self.chunks = chunks
+        self.size = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self.chunks:
+            self.size += len(chunk)
+            yield chunk
+
+
+def _targets(
+    z: zipfile.ZipFile, rels: str, base: str, path: Path, budget: limits.Budget
+) -> dict[str, str]:
     """Relationship type (its last word) -> part name."""
-    root = _xml(z, rels, path)
+    root = _xml(z, rels, path, budget)
     out: dict[str, str] = {}
     for rel in [] if root is None else root.iter(f"{_RELS}Relationship"):
         target = rel.get("Target", "")
@@ -218,10 +245,11 @@ def _targets(z: zipfile.ZipFile, rels: str, base: str, path: Path) -> dict[str, 
 
 
 def _package(z: zipfile.ZipFile, path: Path) -> _Package:
-    main = _targets(z, "_rels/.rels", "", path).get(
+    budget = limits.Budget()
+    main = _targets(z, "_rels/.rels", "", path, budget).get(
         "officeDocument", "word/document.xml"
     )
-    root = _xml(z, main, path)
+    root = _xml(z, main, path, budget)
     body = None if root is None else root.find(f"{W}body")
     if body is None:
         names = set(z.namelist())
@@ -231,14 +259,15 @@ def _package(z: zipfile.ZipFile, path: Path) -> _Package:
             f"unsupported format: {what or 'a ZIP container'} is not a Word document",
         )
     folder, leaf = posixpath.split(main)
-    parts = _targets(z, posixpath.join(folder, "_rels", leaf + ".rels"), folder, path)
+    rels = posixpath.join(folder, "_rels", leaf + ".rels")
+    parts = _targets(z, rels, folder, path, budget)
     notes: dict[tuple[str, str], ET.Element] = {}
     for kind in ("footnote", "endnote"):
-        part = _xml(z, parts.get(kind + "s", f"word/{kind}s.xml"), path)
+        part = _xml(z, parts.get(kind + "s", f"word/{kind}s.xml"), path, budget)
         for note in [] if part is None else part.iter(f"{W}{kind}"):
             if note.get(f"{W}type") in (None, "normal"):
                 notes[(kind, note.get(f"{W}id", ""))] = note
-    styles = _Styles(_xml(z, parts.get("styles", "word/styles.xml"), path))
+    styles = _Styles(_xml(z, parts.get("styles", "word/styles.xml"), path, budget))
     return _Package(body, styles, notes)
 
 

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from itukg.ingest.models import ChangeKind, Document
+from itukg.ingest.readers import limits
 from itukg.ingest.readers.marks import Para, Run, compose, superscript
 from itukg.ontology.errors import UnreadableDocument
 
@@ -195,6 +196,7 @@ def _decode(path: Path, data: bytes) -> str:
 def read(path: Path, data: bytes) -> Document:
     if not data.strip():
         raise UnreadableDocument(str(path), "empty file")
+    limits.check_text(str(path), data)
     parser = _Parser()
     parser.feed(_decode(path, data))
     parser.close()

