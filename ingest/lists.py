@@ -1,0 +1,98 @@
+"""Lists of citations: the one scanner for "item, separator, item …" and the rule
+for which words apply to each item of a list ("WTSA Resolutions 1, 2 and 7";
+"Resolutions 50 and 52 (Rev. Johannesburg, 2008) and 58 (Johannesburg, 2008)";
+"…, in particular Resolution 130 …, and Resolution 48 (…)")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from itukg.ingest.mentions import LOOKBACK, Scan, Words
+from itukg.ingest.surroundings import words_before
+
+T = TypeVar("T")
+# An item of a list at (pos, end): its value and where it ends, or None.
+Item = Callable[[int, int], tuple[T, int] | None]
+
+# The separator of most lists: "A, B", "A and B", "A, and B", "A or B".
+LIST_SEP = re.compile(r"\s*,\s*(?i:and\s+|or\s+)?|\s+(?i:and|or)\s+")
+# What may stand between two citations of one list: a connector, maybe after the
+# first one's title ("…, on country code top-level domain names, and …").
+_JOIN = re.compile(r"(?:\s*,\s*on\s[^;.()\n]{1,150}?)?\s*(?:,|;|,?\s*and|,?\s*or)\s*")
+
+
+def scan_list(
+    text: str,
+    pos: int,
+    end: int,
+    item: Item[T],
+    sep: re.Pattern[str],
+    go_on: Callable[[T, int], bool] | None = None,
+) -> tuple[list[T], int]:
+    """The items of a list starting at ``pos`` and where the last one ends: an item,
+    then while a separator and another item follow, that item. ``go_on(last item,
+    position after the separator)`` may end the list earlier."""
+    items: list[T] = []
+    last = pos
+    while (hit := item(pos, end)) is not None:
+        value, last = hit
+        items.append(value)
+        s = sep.match(text, last, end)
+        if s is None or (go_on is not None and not go_on(value, s.end())):
+            break
+        pos = s.end()
+    return items, last
+
+
+def matches(pattern: re.Pattern[str], text: str) -> Item[re.Match[str]]:
+    """Items that are matches of one pattern."""
+
+    def item(pos: int, end: int) -> tuple[re.Match[str], int] | None:
+        m = pattern.match(text, pos, end)
+        return None if m is None else (m, m.end())
+
+    return item
+
+
+def leading_words(scan: Scan, pos: int) -> Words:
+    """The words before a keyword that apply to the list it starts: a body named
+    just before ("WTSA Resolution …"), words that introduce a list of one body's
+    instruments ("WTSA resolutions, in particular Resolution …"), or else the
+    leading words of the list just before when this one is joined to it
+    ("Resolutions 50 and 52 (…) and Resolution 58 (…)")."""
+    found = words_before(scan, pos)
+    if found is not None:
+        return found
+    text = scan.text
+    line = text.rfind("\n", 0, pos) + 1
+    lo = max(scan.floor, pos - 2 * LOOKBACK, line)
+    m = scan.grammar.before_list.search(text, lo, pos)
+    if m is not None:
+        body = scan.grammar.body_of(m.group("name") or m.group("name2"))
+        return Words(body=body, start=m.start(), end=pos)
+    carried = scan.carried
+    if carried.body and _JOIN.fullmatch(text, scan.floor, pos):
+        return Words(body=carried.body, year=carried.year, shared=True)
+    return Words()
+
+
+def words_of_items(own: Sequence[Words], lead: Words) -> list[Words]:
+    """The words that apply to each group of a list, given each group's own words
+    (those after its qualifier) and the list's leading words: its own words when
+    they name a body; else those of the nearest later group that names one
+    ("Resolutions 50 and 52 (…) of WTSA"); else the leading words. A year that a
+    group's own words name ("at its 2009 session") is kept when the applied words
+    have none."""
+    out: list[Words] = []
+    later = Words()
+    for words in reversed(own):
+        if words.body:
+            later = words
+        use = words if words.body else (later if later.body else lead)
+        if words.year and not use.year:
+            use = Words(body=use.body, year=words.year, start=use.start, end=use.end)
+        out.append(use)
+    out.reverse()
+    return out

@@ -1,0 +1,82 @@
+"""The citation forms of sector Recommendations: "Recommendation ITU-T X.1205",
+"ITU-R Recommendations M.1036-6 and M.2012", "Rec. ITU-T D.50 (05/2013)"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from itukg.ingest.lists import LIST_SEP, scan_list
+from itukg.ingest.mentions import Mention, Scan
+from itukg.ingest.surroundings import pinpoint, sector_token
+
+_ITEM = re.compile(
+    r"(?:(?:ITU-[TR]|CCITT|CCIR)\s+)?(?P<series>[A-Z]{1,3})\.(?P<n>\d{1,4}(?:\.\d{1,3})*)"
+    r"(?:-(?P<r>\d{1,2}))?(?![\w])"
+)
+_EDITION = re.compile(r"\s*\((?:\d{2}/)?\d{4}\)")  # "(05/2013)": not a version
+_SECTOR = re.compile(r"ITU-[TR]|CCITT|CCIR")
+_KEYWORD = re.compile(r"\s*(?:(?i:recommendations?|rec\.)\s+)?")
+
+
+@dataclass(frozen=True)
+class _Rec:
+    series: str
+    number: str
+    revision: str | None
+    sector: str | None  # the sector its own prefix names
+
+
+def starts_recommendation(text: str, pos: int, end: int) -> bool:
+    """Whether a keyword is followed by a Recommendation number ("X.1205")."""
+    return _ITEM.match(text, pos, end) is not None
+
+
+def _item(text: str, pos: int, end: int) -> tuple[_Rec, int] | None:
+    m = _ITEM.match(text, pos, end)
+    if m is None:
+        return None
+    prefix = m.group(0)[: m.start("series") - m.start()]
+    rec = _Rec(m.group("series"), m.group("n"), m.group("r"), sector_token(prefix))
+    edition = _EDITION.match(text, m.end(), end)
+    return rec, edition.end() if edition else m.end()
+
+
+def scan_recommendations(
+    scan: Scan, start: int, pos: int, sector: str | None
+) -> list[Mention]:
+    """A list of Recommendations at ``pos``; an item without its own sector takes
+    that of the item before it (or ``sector``, named before the list)."""
+    end = scan.window(pos)
+    recs, last = scan_list(
+        scan.text, pos, end, lambda p, e: _item(scan.text, p, e), LIST_SEP
+    )
+    pin, start = pinpoint(scan, start)
+    out = []
+    for rec in recs:
+        sector = rec.sector or sector
+        out.append(
+            Mention(
+                form="rec",
+                kind="rec",
+                number=f"{rec.series}.{rec.number}",
+                revision=rec.revision,
+                sector=sector,
+                start=start,
+                end=last,
+                pinpoint=pin,
+            )
+        )
+    return out
+
+
+def scan_sector_first(scan: Scan, m: re.Match[str]) -> list[Mention]:
+    """Recommendations named sector first: "ITU-T X.1205", "ITU-T Recommendation
+    X.1205"."""
+    token = _SECTOR.match(m.group(0))
+    if token is None:
+        return []
+    pos = m.start() + token.end()
+    kw = _KEYWORD.match(scan.text, pos)
+    after = kw.end() if kw else pos
+    return scan_recommendations(scan, m.start(), after, sector_token(token.group(0)))
