@@ -103,6 +103,17 @@ def _blocks(text: str) -> list[Block]:
     return [b for b in blocks if b.end > b.start or b.kind != "body"]
 
 
+def proposal_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the MOD, ADD and SUP blocks of a text: the only places where
+    revision marks shown by formatting alone mean revisions (design/contract.md
+    section 1)."""
+    return [
+        (b.start, b.end)
+        for b in _blocks(text)
+        if b.kind == "amendment" and b.action in ("MOD", "ADD", "SUP")
+    ]
+
+
 _MODIFIERS = re.compile(
     r"(?:\s+(?:further|also|moreover|in\s+particular|with\s+(?:appreciation|satisfaction"
     r"|concern|gratitude|deep\s+concern)))*",
