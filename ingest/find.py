@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from itukg.ingest.grammar import EXACT_ANCHORS, Grammar, load_grammar
+from itukg.ingest.lists import crosses_boundary
 from itukg.ingest.mentions import Found, Mention, Qualifier, Scan, Words, kind_of
 from itukg.ingest.recommendations import (
     scan_recommendations,
@@ -32,7 +33,7 @@ from itukg.ingest.references import (
     scan_short_provision,
     scan_wsis,
 )
-from itukg.ingest.resolutions import scan_ra, scan_resolutions
+from itukg.ingest.resolutions import ra_named_before, scan_ra, scan_resolutions
 from itukg.ingest.unga import scan_symbol, scan_unga, starts_unga
 
 __all__ = ["Mention", "Qualifier", "Words", "find_citations"]
@@ -48,8 +49,12 @@ def scan_keyword(scan: Scan, kw: re.Match[str]) -> Found:
         pos += 1
     if "\t" in text[kw.end() : pos]:
         return Found()  # "Recommendations<tab>5": a table of contents, no citation
+    if crosses_boundary(text, kw.end(), pos):
+        return Found()  # a heading "…the following Recommendations", then a clause
     if kind == "res" and text.startswith("ITU-R", pos):
         return Found(scan_ra(scan, kw.start(), pos + 5))
+    if kind == "res" and (sector := ra_named_before(scan, kw.start(), pos)) is not None:
+        return Found(scan_ra(scan, sector, pos))
     if kind == "res" and starts_unga(text, pos, end):
         return Found(scan_unga(scan, kw.start(), pos))
     if kind == "rec" and starts_recommendation(text, pos, end):

@@ -45,6 +45,7 @@ class Grammar:
     sector_names: str
     instrument_names: str  # Constitution / Convention / RR labels
     wsis_names: str
+    place_names: str  # alternation of every conference place (any case)
     section_lead: str  # alternation of heading lead words
     trigger: re.Pattern[str]
     anchors: tuple[re.Pattern[bytes], ...]  # lowercase first words of every trigger
@@ -200,13 +201,15 @@ def _before_list(body_names: str) -> re.Pattern[str]:
     )
 
 
-def _after_body(body_names: str) -> re.Pattern[str]:
+def _after_body(body_names: str, place_names: str) -> re.Pattern[str]:
     """A body named just after a citation ("of the Plenipotentiary Conference",
-    "adopted by WTSA-16", "of this Conference", "(WTDC)")."""
+    "adopted by WTSA-16", "of the 2006 Antalya Plenipotentiary Conference", "of this
+    Conference", "(WTDC)")."""
     return re.compile(
         r"[ \t]*,?\s*(?:"
         r"(?i:of|by|from|adopted\s+by|approved\s+by|established\s+by|issued\s+by)\s+"
-        rf"(?:(?i:the)\s+)?(?:(?P<wyear>\d{{4}})\s+)?(?P<name>{body_names})"
+        rf"(?:(?i:the)\s+)?(?:(?P<wyear>\d{{4}})\s+)?(?:(?P<wplace>{place_names})\s+)?"
+        rf"(?P<name>{body_names})"
         r"(?P<acrsfx>-\d{2,4})?(?:\s*\((?P<acr>[A-Z][A-Za-z\-]*\d*)\))?"
         r"|(?i:(?:of\s+)?this\s+(?P<self>conference|assembly|forum|council|summit|session))"
         rf"|\((?P<paren>{body_names})(?:-\d{{2,4}})?\)"
@@ -237,6 +240,7 @@ def load_grammar() -> Grammar:
     sectors = _sector_labels(lex)
     instruments, wsis = _instrument_labels(lex)
     wsis_names = _names([], wsis)
+    place_names = f"(?i:{_alternation(list(gaz.places))})"
     leads = [label for s in lex.sections for label in s.labels]
     section_lead = f"(?i:{_alternation(leads)})"
     heading = re.compile(
@@ -254,12 +258,13 @@ def load_grammar() -> Grammar:
         sector_names=sectors.names,
         instrument_names=instruments.names,
         wsis_names=wsis_names,
+        place_names=place_names,
         section_lead=section_lead,
         trigger=_trigger(wsis_names),
         anchors=_anchors(wsis),
         before_body=_before_body(bodies.names),
         before_list=_before_list(bodies.names),
-        after_body=_after_body(bodies.names),
+        after_body=_after_body(bodies.names, place_names),
         pinpoint=_pinpoint(section_lead),
         heading=heading,
     )

@@ -18,9 +18,24 @@ Item = Callable[[int, int], tuple[T, int] | None]
 
 # The separator of most lists: "A, B", "A and B", "A, and B", "A or B".
 LIST_SEP = re.compile(r"\s*,\s*(?i:and\s+|or\s+)?|\s+(?i:and|or)\s+")
+# A line that starts a new paragraph or clause: its label, then its words ("C.2.4
+# The clause", "3 Member States shall").
+_LABEL_LINE = re.compile(
+    r"(?:[A-Z]{1,3}\.)?\d{1,4}(?:\.\d{1,4})*[a-z]?[.)]?(?:\t|[ \t]+[A-Z][a-z])"
+)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # What may stand between two citations of one list: a connector, maybe after the
 # first one's title ("…, on country code top-level domain names, and …").
 _JOIN = re.compile(r"(?:\s*,\s*on\s[^;.()\n]{1,150}?)?\s*(?:,|;|,?\s*and|,?\s*or)\s*")
+
+
+def crosses_boundary(text: str, start: int, item: int) -> bool:
+    """Whether the words from ``start`` to an item at ``item`` run across a
+    paragraph or heading boundary: a blank line, or a line break before a line that
+    starts with a label ("…the following Recommendations⏎C.2.4 The clause")."""
+    if "\n" not in text[start:item]:
+        return False
+    return bool(_BLANK_LINE.search(text, start, item) or _LABEL_LINE.match(text, item))
 
 
 def scan_list(
@@ -32,15 +47,18 @@ def scan_list(
     go_on: Callable[[T, int], bool] | None = None,
 ) -> tuple[list[T], int]:
     """The items of a list starting at ``pos`` and where the last one ends: an item,
-    then while a separator and another item follow, that item. ``go_on(last item,
-    position after the separator)`` may end the list earlier."""
+    then while a separator and another item follow in the same paragraph, that
+    item. ``go_on(last item, position after the separator)`` may end the list
+    earlier."""
     items: list[T] = []
     last = pos
     while (hit := item(pos, end)) is not None:
         value, last = hit
         items.append(value)
         s = sep.match(text, last, end)
-        if s is None or (go_on is not None and not go_on(value, s.end())):
+        if s is None or crosses_boundary(text, last, s.end()):
+            break
+        if go_on is not None and not go_on(value, s.end()):
             break
         pos = s.end()
     return items, last

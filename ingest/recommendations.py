@@ -6,14 +6,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from itukg.ingest.lists import LIST_SEP, scan_list
+from itukg.ingest.lists import LIST_SEP, crosses_boundary, scan_list
 from itukg.ingest.mentions import Mention, Scan
 from itukg.ingest.surroundings import pinpoint, sector_token
 
+# A number, not a series or wildcard ("X.8xx-series", "Q.1700.x", "X.500 series",
+# "X.800-X.849"), nor a strategic-plan outcome label ("R.2-a").
 _ITEM = re.compile(
     r"(?:(?:ITU-[TR]|CCITT|CCIR)\s+)?(?P<series>[A-Z]{1,3})\.(?P<n>\d{1,4}(?:\.\d{1,3})*)"
     r"(?:-(?P<r>\d{1,2}))?(?![\w])"
+    r"(?!\.[xXn*](?![A-Za-z])|-[A-Za-z](?![A-Za-z])|\s*-?\s*(?i:series)\b"
+    r"|\s*-\s*(?P=series)\.\d)"
 )
+# The other number of a dual-numbered Recommendation, in another series:
+# "G.8261/Y.1361" is G.8261 (but "A.4/A.5/A.6" are three Recommendations).
+_DUAL = re.compile(
+    r"/(?:(?:ITU-[TR]|CCITT|CCIR)\s+)?(?P<series>[A-Z]{1,3})\.\d{1,4}(?:\.\d{1,3})*"
+    r"(?:-\d{1,2})?(?![\w])"
+)
+_SEP = re.compile(rf"{LIST_SEP.pattern}|/(?=[A-Z]{{1,3}}\.\d)")
 _EDITION = re.compile(r"\s*\((?:\d{2}/)?\d{4}\)")  # "(05/2013)": not a version
 _SECTOR = re.compile(r"ITU-[TR]|CCITT|CCIR")
 _KEYWORD = re.compile(r"\s*(?:(?i:recommendations?|rec\.)\s+)?")
@@ -38,8 +49,11 @@ def _item(text: str, pos: int, end: int) -> tuple[_Rec, int] | None:
         return None
     prefix = m.group(0)[: m.start("series") - m.start()]
     rec = _Rec(m.group("series"), m.group("n"), m.group("r"), sector_token(prefix))
-    edition = _EDITION.match(text, m.end(), end)
-    return rec, edition.end() if edition else m.end()
+    dual = _DUAL.match(text, m.end(), end)
+    other = dual is not None and dual.group("series") != rec.series
+    last = dual.end() if dual and other else m.end()
+    edition = _EDITION.match(text, last, end)
+    return rec, edition.end() if edition else last
 
 
 def scan_recommendations(
@@ -49,7 +63,7 @@ def scan_recommendations(
     that of the item before it (or ``sector``, named before the list)."""
     end = scan.window(pos)
     recs, last = scan_list(
-        scan.text, pos, end, lambda p, e: _item(scan.text, p, e), LIST_SEP
+        scan.text, pos, end, lambda p, e: _item(scan.text, p, e), _SEP
     )
     pin, start = pinpoint(scan, start)
     out = []
@@ -79,4 +93,6 @@ def scan_sector_first(scan: Scan, m: re.Match[str]) -> list[Mention]:
     pos = m.start() + token.end()
     kw = _KEYWORD.match(scan.text, pos)
     after = kw.end() if kw else pos
+    if crosses_boundary(scan.text, pos, after):
+        return []
     return scan_recommendations(scan, m.start(), after, sector_token(token.group(0)))

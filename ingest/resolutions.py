@@ -5,10 +5,11 @@ Radiocommunication Assembly resolutions ("Resolution ITU-R 1-8")."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from itukg.ingest.lists import (
     LIST_SEP,
+    crosses_boundary,
     leading_words,
     matches,
     scan_list,
@@ -16,7 +17,7 @@ from itukg.ingest.lists import (
 )
 from itukg.ingest.mentions import Found, Mention, Qualifier, Scan, Words
 from itukg.ingest.surroundings import pinpoint, words_after
-from itukg.ingest.versions import QUALIFIER, qualifier_at, session_at
+from itukg.ingest.versions import QUALIFIER, qualifier_at, version_after
 
 _NUMBER = re.compile(
     r"(?i:no\.?\s*|number\s+)?(?P<n>\d{1,4}[A-Z]?|\[[^\]\n]{1,20}\])(?![\d/.\-]\d|[\w/])"
@@ -27,7 +28,15 @@ _SEP = re.compile(
     r"|[ \t]*\n?[ \t]*(?i:and|or|as\s+well\s+as)[ \t]*\n?[ \t]*"
     r"|[ \t]*;[ \t]*(?i:and[ \t]+)?)(?=\d|\[)"
 )
-_RA_ITEM = re.compile(r"(?P<n>\d{1,3})(?:-(?P<r>\d{1,2}))?(?![\d/.]|-\d)")
+_RA_ITEM = re.compile(r"(?:ITU-R\s+)?(?P<n>\d{1,3})(?:-(?P<r>\d{1,2}))?(?![\d/.]|-\d)")
+# "ITU-R Resolution 9": the sector named before the keyword.
+_RA_BEFORE = re.compile(r"(?<![\w-])ITU-R\s+$")
+# A list of conference resolutions that ends with Radiocommunication Assembly
+# ones: "Resolutions 646 (Rev.WRC-15), 647 (Rev.WRC-15) and ITU-R 55 (Geneva, 2015)".
+_THEN_RA = re.compile(
+    r"(?:\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or|as\s+well\s+as)\s+|\s*;\s*"
+    r"(?:(?i:and)\s+)?)(?P<ra>ITU-R)\s+(?=\d)"
+)
 
 
 @dataclass(frozen=True)
@@ -58,23 +67,13 @@ def _numbers(scan: Scan, pos: int, end: int) -> tuple[list[str], int] | None:
 
 
 def _entry(scan: Scan, pos: int, end: int) -> tuple[_Entry, int] | None:
-    """The entry at ``pos``: numbers, "(Rev. Busan, 2014)", "of the
-    Plenipotentiary Conference" (maybe before the qualifier), "at its 2009 session"."""
+    """The entry at ``pos``: its numbers and the version and body words after them
+    (``versions``)."""
     found = _numbers(scan, pos, end)
     if found is None:
         return None
     numbers, pos = found
-    qual = None
-    if q := qualifier_at(scan.text, pos, end):
-        qual, pos = q
-    words, wend = words_after(scan, pos, end)
-    if words.body:
-        pos = wend
-        if qual is None and (q := qualifier_at(scan.text, pos, end)):
-            qual, pos = q
-    if s := session_at(scan.text, pos, end):
-        words = Words(body=words.body, year=s[0], start=words.start, end=s[1])
-        pos = s[1]
+    qual, words, pos = version_after(scan, pos, end)
     return _Entry(numbers, qual, words), pos
 
 
@@ -134,7 +133,16 @@ def scan_resolutions(scan: Scan, kw_start: int, pos: int, kind: str) -> Found:
         )
         for n in group.numbers
     ]
-    return Found(out, carried=lead)
+    return Found(out + _then_ra(scan, last), carried=lead)
+
+
+def _then_ra(scan: Scan, last: int) -> list[Mention]:
+    """Radiocommunication Assembly resolutions that end a list of conference
+    resolutions ("…, 647 (Rev.WRC-15) and ITU-R 55 (Geneva, 2015)")."""
+    then = _THEN_RA.match(scan.text, last, scan.window(last))
+    if then is None or crosses_boundary(scan.text, last, then.end()):
+        return []
+    return scan_ra(replace(scan, floor=last), then.start("ra"), then.end("ra"))
 
 
 def _ra_item(
@@ -172,3 +180,18 @@ def scan_ra(scan: Scan, kw_start: int, pos: int) -> list[Mention]:
         )
         for n, r in found
     ]
+
+
+def ra_named_before(scan: Scan, kw_start: int, pos: int) -> int | None:
+    """Where "ITU-R" starts when it names a resolution's sector before the keyword
+    ("ITU-R Resolution 9 (Geneva, 2015)"): a Radiocommunication Assembly
+    resolution, unless its qualifier names another conference ("(WRC-03)")."""
+    before = _RA_BEFORE.search(scan.text, max(scan.floor, kw_start - 12), kw_start)
+    end = scan.window(pos)
+    m = _RA_ITEM.match(scan.text, pos, end)
+    if before is None or m is None:
+        return None
+    q = qualifier_at(scan.text, m.end(), end)
+    acronym = q[0].acronym if q else None
+    conf = scan.grammar.gazetteer.by_acronym(acronym) if acronym else None
+    return before.start() if conf is None or conf.body == "ra" else None

@@ -8,6 +8,7 @@ import re
 
 from itukg.ingest.grammar import Grammar
 from itukg.ingest.mentions import LOOKBACK, Scan, Words
+from itukg.ontology.gazetteer import fold
 
 
 def words_before(scan: Scan, pos: int) -> Words | None:
@@ -43,9 +44,27 @@ def words_after(scan: Scan, pos: int, end: int) -> tuple[Words, int]:
         body: str | None = "self"
     else:
         body = g.body_of(m.group("name") or m.group("paren") or "")
-    found = m.group("wyear") or acronym_year(g, m.group("name"), m.group("acrsfx"))
+    found = (
+        m.group("wyear")
+        or acronym_year(g, m.group("name"), m.group("acrsfx"))
+        or place_year(g, body, m.group("wplace"))
+    )
     year = int(found) if found else None
     return Words(body=body, year=year, start=pos, end=m.end()), m.end()
+
+
+def place_year(g: Grammar, body: str | None, place: str | None) -> str | None:
+    """The year of the one conference of a body held at a place ("the Antalya
+    Plenipotentiary Conference" is 2006); None when it met there more than once."""
+    if not body or not place:
+        return None
+    where = fold(place)
+    found = {
+        c.year
+        for c in g.gazetteer.conferences
+        if c.body == body and fold(c.place) == where
+    }
+    return str(found.pop()) if len(found) == 1 else None
 
 
 def acronym_year(g: Grammar, name: str | None, suffix: str | None) -> str | None:
