@@ -176,8 +176,8 @@ def _before_body(body_names: str) -> re.Pattern[str]:
     """A body named just before a keyword ("WTSA-16", "the Council, in its",
     "the 2009 World … Policy Forum adopted")."""
     connector = (
-        r"(?:\s*,)?\s*(?:(?i:adopted|approved)\s+(?i:at|during)\s+(?i:its)\s+(?P<syear>\d{4})\s+"
-        r"(?i:session)\s+|(?:has\s+|had\s+)?(?:adopted|approved|established|revised|endorsed)"
+        r"(?:\s*,)?\s*(?:(?:(?i:adopted|approved)\s+)?(?i:at|during)\s+(?i:its)\s+(?P<syear>\d{4})"
+        r"\s+(?i:session)\s*,?\s*(?:(?i:adopted|approved)\s+)?|(?:has\s+|had\s+)?(?:adopted|approved|established|revised|endorsed)"
         r"\s+(?:in\s+)?(?:its\s+)?|in\s+adopting\s+|in\s+(?:its\s+)?|by\s+(?:its\s+)?|its\s+"
         r"|through\s+(?:its\s+)?)?(?:the\s+)?"
     )
@@ -192,12 +192,14 @@ def _before_list(body_names: str) -> re.Pattern[str]:
     """Words that introduce a list of one body's instruments ("WTSA resolutions,
     in particular", "Resolutions adopted by the Council, including")."""
     kinds = r"(?i:resolutions?|decisions|recommendations|opinions)"
+    outcomes = r"(?i:outcomes|results|work)"
     return re.compile(
         rf"(?<![\w-])(?:(?P<name>{body_names})(?:-\d{{2,4}})?\s+{kinds}"
-        rf"|{kinds}\s+(?:(?i:adopted|approved)\s+)?(?i:at|by|of)\s+(?:(?i:the)\s+)?"
-        rf"(?P<name2>{body_names})(?:-\d{{2,4}})?)(?:\s*\([A-Z]{{2,6}}\))?\s*,?\s*"
+        rf"|(?:{kinds}\s+(?:(?i:adopted|approved)\s+)?(?i:at|by|of)|{outcomes}\s+(?i:of))"
+        rf"\s+(?:(?i:the)\s+)?(?P<name2>{body_names})(?:-\d{{2,4}})?)"
+        r"(?:\s*\([A-Z]{2,6}\))?\s*,?\s*"
         r"(?:(?i:particularly|in\s+particular|including|notably|such\s+as|namely|inter\s+alia"
-        r"|especially|and)\s*,?\s*)+(?:(?i:the)\s+)?$"
+        r"|especially|and)\s*[,:]?\s*)+(?:[\u2022\u00b7]\s*)?(?:(?i:the)\s+)?$"
     )
 
 

@@ -25,8 +25,13 @@ _LABEL_LINE = re.compile(
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # What may stand between two citations of one list: a connector, maybe after the
-# first one's title ("…, on country code top-level domain names, and …").
-_JOIN = re.compile(r"(?:\s*,\s*on\s[^;.()\n]{1,150}?)?\s*(?:,|;|,?\s*and|,?\s*or)\s*")
+# first one's title ("…, on country code top-level domain names, and …"), maybe a
+# bullet, maybe the session of the next one ("…, and at its 2016 session …").
+_JOIN = re.compile(
+    r"(?:\s*,\s*on\s[^;.()\n]{1,150}?)?\s*(?:,|;|,?\s*and|,?\s*or)\s*"
+    r"(?:[\u2022\u00b7]\s*)?"
+    r"(?:,?\s*(?i:at|during|in)\s+(?i:its)\s+(?P<session>\d{4})\s+(?i:session)\s*,?\s*)?"
+)
 
 
 def crosses_boundary(text: str, start: int, item: int) -> bool:
@@ -91,8 +96,11 @@ def leading_words(scan: Scan, pos: int) -> Words:
         body = scan.grammar.body_of(m.group("name") or m.group("name2"))
         return Words(body=body, start=m.start(), end=pos)
     carried = scan.carried
-    if carried.body and _JOIN.fullmatch(text, scan.floor, pos):
-        return Words(body=carried.body, year=carried.year, shared=True)
+    join = _JOIN.fullmatch(text, scan.floor, pos) if carried.body else None
+    if join is not None:
+        session = join.group("session")
+        year = int(session) if session else carried.year
+        return Words(body=carried.body, year=year, shared=True)
     return Words()
 
 

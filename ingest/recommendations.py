@@ -60,7 +60,8 @@ def scan_recommendations(
     scan: Scan, start: int, pos: int, sector: str | None
 ) -> list[Mention]:
     """A list of Recommendations at ``pos``; an item without its own sector takes
-    that of the item before it (or ``sector``, named before the list)."""
+    that of the item before it (or ``sector``, named before the list). An ITU-T
+    number with a revision ("T.2-1") is a strategic-plan output label."""
     end = scan.window(pos)
     recs, last = scan_list(
         scan.text, pos, end, lambda p, e: _item(scan.text, p, e), _SEP
@@ -69,6 +70,8 @@ def scan_recommendations(
     out = []
     for rec in recs:
         sector = rec.sector or sector
+        if rec.revision and sector == "itu-t":
+            continue  # "ITU-T T.2-1": a strategic-plan output; ITU-T has no revisions
         out.append(
             Mention(
                 form="rec",

@@ -1573,10 +1573,36 @@ NOT_RECOMMENDATIONS: list[Row] = [
     ("dual-number-list", "Recommendations ITU-T G.8261/Y.1361 (08/2013) and G.8262/Y.1362", ["itu-t/rec/g.8261", "itu-t/rec/g.8262"]),
     ("dual-number-sector-second", "ITU-T Y.1540/I.380 applies", ["itu-t/rec/y.1540"]),
     ("same-series-slash-is-a-list", "ITU-T A.4/A.5/A.6 qualifications", ["itu-t/rec/a.4", "itu-t/rec/a.5", "itu-t/rec/a.6"]),
+    ("notrec-itu-t-output-with-number", "the ITU-T outputs ITU-T T.2-1 and T.3-1: relevant databases", []),
+    ("rec-itu-r-revision-kept", "the ITU-T outputs T.2-1; Recommendation ITU-R M.1036-6", ["itu-r/rec/m.1036-6"]),
     ("draft-recommendation", "draft Recommendation ITU-T X.1060 on security operations", ["itu-t/rec/x.1060"]),
     ("draft-new-recommendation", "the draft new Recommendation ITU-R M.2150-1 on IMT", ["itu-r/rec/m.2150-1"]),
     ("draft-revised-recommendation", "Draft revised Recommendation ITU-T E.164 (ex E.164-rev)", ["itu-t/rec/e.164"]),
     ("rec-hyphenated-use-kept", "an ITU-T E.164-based numbering resource", ["itu-t/rec/e.164"]),
+]
+
+# ---------------------------------------------------------------- issue 10: words that lead a list, in real texts
+LIST_WORDS: list[Row] = [
+    (
+        "list-outcomes-of-body-bullets",
+        "facilitate projects deriving from the outcomes of WTSA, in particular: \u2022 Resolution 50 (Rev. Hammamet, 2016), on cybersecurity; \u2022 Resolution 52 (Rev. Dubai, 2012), on countering spam;",
+        ["wtsa/res/50/2016", "wtsa/res/52/2012"],
+    ),
+    (
+        "list-work-of-body-including",
+        "the work of the World Telecommunication Standardization Assembly, including Resolution 5 (Dubai, 2012)",
+        ["wtsa/res/5/2012"],
+    ),
+    (
+        "list-council-next-session",
+        "that the Council adopted at its 2015 session Decision 584, on the creation of CWGs, and at its 2016 session Resolution 1333 (Rev. 2016), on guiding principles",
+        ["council/dec/584/2015", "council/res/1333/2016"],
+    ),
+    (
+        "list-council-next-session-no-revision",
+        "the ITU Council, at its 2009 session, Resolution 1305 and, at its 2011 session, Resolution 1336",
+        ["council/res/1305/2009", "council/res/1336/2011"],
+    ),
 ]
 
 # ---------------------------------------------------------------- issue 10: Radiocommunication Assembly resolutions
@@ -1643,6 +1669,7 @@ ROWS: list[Row] = [
     *BOUNDARIES,
     *NOT_RECOMMENDATIONS,
     *RA_LISTS,
+    *LIST_WORDS,
 ]
 
 
