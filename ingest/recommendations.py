@@ -11,13 +11,15 @@ from itukg.ingest.mentions import Mention, Scan
 from itukg.ingest.surroundings import pinpoint, sector_token
 
 # A number, not a series or wildcard ("X.8xx-series", "Q.1700.x", "X.500 series",
-# "X.800-X.849"), nor a strategic-plan outcome label ("R.2-a").
+# "X.800-X.849"), a strategic-plan outcome label ("R.2-a") or a Question ("Q.10/17").
 _ITEM = re.compile(
     r"(?:(?:ITU-[TR]|CCITT|CCIR)\s+)?(?P<series>[A-Z]{1,3})\.(?P<n>\d{1,4}(?:\.\d{1,3})*)"
     r"(?:-(?P<r>\d{1,2}))?(?![\w])"
     r"(?!\.[xXn*](?![A-Za-z])|-[A-Za-z](?![A-Za-z])|\s*-?\s*(?i:series)\b"
-    r"|\s*-\s*(?P=series)\.\d)"
+    r"|\s*-\s*(?P=series)\.\d|/\d)"
 )
+# A study group Question in ITU-T's short notation: "ITU-T Q.10/17".
+_QUESTION = re.compile(r"Q\.(?P<q>\d{1,3}[A-Z]?(?:-\d{1,2})?)/(?P<g>\d{1,2})(?![\d/])")
 # The other number of a dual-numbered Recommendation, in another series:
 # "G.8261/Y.1361" is G.8261 (but "A.4/A.5/A.6" are three Recommendations).
 _DUAL = re.compile(
@@ -89,7 +91,7 @@ def scan_recommendations(
 
 def scan_sector_first(scan: Scan, m: re.Match[str]) -> list[Mention]:
     """Recommendations named sector first: "ITU-T X.1205", "ITU-T Recommendation
-    X.1205"."""
+    X.1205"; or a Question in short notation: "ITU-T Q.10/17"."""
     token = _SECTOR.match(m.group(0))
     if token is None:
         return []
@@ -98,4 +100,10 @@ def scan_sector_first(scan: Scan, m: re.Match[str]) -> list[Mention]:
     after = kw.end() if kw else pos
     if crosses_boundary(scan.text, pos, after):
         return []
-    return scan_recommendations(scan, m.start(), after, sector_token(token.group(0)))
+    sector = sector_token(token.group(0))
+    if q := _QUESTION.match(scan.text, after):
+        number = f"{q.group('q')}/{q.group('g')}"
+        return [
+            Mention("question", "question", number, m.start(), q.end(), sector=sector)
+        ]
+    return scan_recommendations(scan, m.start(), after, sector)

@@ -1575,6 +1575,8 @@ NOT_RECOMMENDATIONS: list[Row] = [
     ("same-series-slash-is-a-list", "ITU-T A.4/A.5/A.6 qualifications", ["itu-t/rec/a.4", "itu-t/rec/a.5", "itu-t/rec/a.6"]),
     ("notrec-itu-t-output-with-number", "the ITU-T outputs ITU-T T.2-1 and T.3-1: relevant databases", []),
     ("rec-itu-r-revision-kept", "the ITU-T outputs T.2-1; Recommendation ITU-R M.1036-6", ["itu-r/rec/m.1036-6"]),
+    ("question-short-notation", "the work of ITU-T Q.10/17 and ITU-T Q.1/2 on security", ["itu-t/question/10/17", "itu-t/question/1/2"]),
+    ("question-short-notation-not-a-rec", "Recommendations ITU-T Q.1700 and Q.10/17", ["itu-t/rec/q.1700"]),
     ("draft-recommendation", "draft Recommendation ITU-T X.1060 on security operations", ["itu-t/rec/x.1060"]),
     ("draft-new-recommendation", "the draft new Recommendation ITU-R M.2150-1 on IMT", ["itu-r/rec/m.2150-1"]),
     ("draft-revised-recommendation", "Draft revised Recommendation ITU-T E.164 (ex E.164-rev)", ["itu-t/rec/e.164"]),
