@@ -20,7 +20,7 @@ from itukg.ingest.surroundings import pinpoint, words_after
 from itukg.ingest.versions import QUALIFIER, qualifier_at, version_after
 
 _NUMBER = re.compile(
-    r"(?i:no\.?\s*|number\s+)?(?P<n>\d{1,4}[A-Z]?|\[[^\]\n]{1,20}\])(?![\d/.\-]\d|[\w/])"
+    r"(?i:no\.?\s*|n[\u00b0\u00ba]\s*|number\s+)?(?P<n>\d{1,4}[A-Z]?|\[[^\]\n]{1,20}\])(?![\d/.\-]\d|[\w/])"
 )
 _RANGE = re.compile(r"\s+(?i:to)\s+(?P<n>\d{1,4})(?![\d/.\-]\d|[\w/])")
 _SEP = re.compile(

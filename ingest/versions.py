@@ -15,10 +15,12 @@ from itukg.ingest.surroundings import words_after
 
 QUALIFIER = re.compile(r"\s*\(\s*(?P<inner>(?:[^()\n]|\n(?!\s*\n)){1,80}?)\s*\)")
 # Damaged in conversion: a stray bracket ("(Rev. (Dubai, 2012)", "((Busan, 2014)"),
-# square brackets, or no closing bracket before the clause goes on.
+# square brackets, no closing bracket before the clause goes on, or no opening
+# one before "Rev." ("76 Rev. Dubai, 2012) of").
 _DAMAGED = re.compile(
     r"\s*[(\[]\s*(?P<lead>(?i:rev(?:ised|ision)?\.?)?)\s*[(\[]?\s*"
     r"(?P<inner>[^()\[\]\n]{1,80}?)\s*[)\]]"
+    r"|\s+(?P<bare>(?i:rev(?:ised|ision)?)\s*\.\s*[^()\[\]\n]{1,60}?\d)\s*\)"
     r"|\s*\(\s*(?P<open>[^()\[\]\n;]{1,60}?\d{4})"
     r"(?=\s*(?:$|[;,.:]|\s(?i:of|on|and|adopted)\b))",
     re.M,
@@ -28,7 +30,7 @@ _SESSION = re.compile(
     r"\s*,?\s*(?i:adopted\s+)?(?:(?i:by\s+the\s+)(?:ITU\s+)?(?i:council)\s+)?"
     r"(?i:at|during)\s+(?i:its)\s+(?P<y>\d{4})\s+(?i:session)"
 )
-_REV = re.compile(r"(?i)rev(?:ised|ision)?\.?\s*")
+_REV = re.compile(r"(?i)rev(?:ised|ision)?\s*\.?\s*")
 _ACRONYM = re.compile(r"([A-Za-z]{2,6})\s*-\s*(\d{2}|\d{4})")
 _PLACE_YEAR = re.compile(r"([^\W\d_][^\d,;()]*?)\s*,?\s*(\d{4})")
 _YEARS = re.compile(
@@ -60,7 +62,9 @@ def qualifier_at(text: str, pos: int, end: int) -> tuple[Qualifier, int] | None:
     d = _DAMAGED.match(text, pos, end)
     if d is None:
         return None
-    inner = d.group("open") or f"{d.group('lead')} {d.group('inner')}"
+    inner = (
+        d.group("open") or d.group("bare") or f"{d.group('lead')} {d.group('inner')}"
+    )
     qual = parse_qualifier(inner)
     return None if qual is None else (qual, d.end())
 

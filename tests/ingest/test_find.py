@@ -1512,6 +1512,21 @@ DAMAGED: list[Row] = [
         ["wtsa/res/76/2012"],
     ),
     (
+        "damaged-no-opening-bracket",
+        "recalling Resolution 76 Rev. Dubai, 2012) of the WTSA on testing",
+        ["wtsa/res/76/2012"],
+    ),
+    (
+        "damaged-spaces-inside",
+        "in accordance with Resolution 130 ( Rev . Busan , 2014 )",
+        ["pp/res/130/2014"],
+    ),
+    (
+        "number-sign-degree",
+        "in accordance with Resolution N\u00b0 130 (Rev. Busan, 2014) and Resolution n\u00ba 71 (Rev. Dubai, 2018)",
+        ["pp/res/130/2014", "pp/res/71/2018"],
+    ),
+    (
         "damaged-no-spaces",
         "in accordance with Resolution 72(Rev.Busan,2014)of the Plenipotentiary Conference",
         ["pp/res/72/2014"],
