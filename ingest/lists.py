@@ -18,10 +18,12 @@ Item = Callable[[int, int], tuple[T, int] | None]
 
 # The separator of most lists: "A, B", "A and B", "A, and B", "A or B".
 LIST_SEP = re.compile(r"\s*,\s*(?i:and\s+|or\s+)?|\s+(?i:and|or)\s+")
-# A line that starts a new paragraph or clause: its label, then its words ("C.2.4
-# The clause", "3 Member States shall").
+# A line that starts a new paragraph or clause: its label, then its words or the
+# end of the line ("C.2.4 The clause", "3 Member States shall", "C.2.4"), unless
+# the next line goes on with a qualifier ("212⏎(Rev.WRC-23)").
 _LABEL_LINE = re.compile(
-    r"(?:[A-Z]{1,3}\.)?\d{1,4}(?:\.\d{1,4})*[a-z]?[.)]?(?:\t|[ \t]+[A-Z][a-z])"
+    r"(?:[A-Z]{1,3}\.)?\d{1,4}(?:\.\d{1,4})*[a-z]?[.)]?"
+    r"(?:\t|[ \t]+[A-Z][a-z]|[ \t]*(?:\n(?![ \t]*\()|\Z))"
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # What may stand between two citations of one list: a connector, maybe after the

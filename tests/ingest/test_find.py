@@ -1561,6 +1561,16 @@ BOUNDARIES: list[Row] = [
         [None],
     ),
     (
+        "boundary-heading-then-clause-number-alone",
+        "the following ITU-T Recommendations\nC.2.4\nScope of the clause",
+        [],
+    ),
+    (
+        "boundary-wrapped-number-then-qualifier",
+        "in accordance with Resolution \n212 \n(Rev.WRC-23) of the Radio Regulations",
+        ["wrc/res/212/2023"],
+    ),
+    (
         "boundary-wrapped-line-is-no-boundary",
         "in accordance with Resolution\n770 (WRC-19) of the Radio Regulations",
         ["wrc/res/770/2019"],
