@@ -161,7 +161,7 @@ def _trigger(wsis_names: str) -> re.Pattern[str]:
         r"(?P<kw>\b(?i:resolutions?|decisions?|recommendations?|opinions?|res\.|rec\.)"
         r"(?=\s|\d{1,4}\s*\())"
         r"|(?P<ares>\bA/RES/\d)"
-        r"|(?P<sec>\b(?:ITU-[TR]|CCITT|CCIR)\s*(?:(?i:recommendations?|rec\.)\s+)?"
+        r"|(?P<sec>\b(?:ITU-[TR]|CCITT|CCIR)\s*(?:(?i:recommendations?|rec\.?)\s+)?"
         r"[A-Z]{1,3}\.\d)"
         r"|(?P<q>\b(?i:questions?)\s+(?:ITU-[DTR]\s+)?\d)"
         r"|(?P<cs>\bC[SV]\s?\d)"

@@ -29,7 +29,7 @@ _DUAL = re.compile(
 _SEP = re.compile(rf"{LIST_SEP.pattern}|/(?=[A-Z]{{1,3}}\.\d)")
 _EDITION = re.compile(r"\s*\((?:\d{2}/)?\d{4}\)")  # "(05/2013)": not a version
 _SECTOR = re.compile(r"ITU-[TR]|CCITT|CCIR")
-_KEYWORD = re.compile(r"\s*(?:(?i:recommendations?|rec\.)\s+)?")
+_KEYWORD = re.compile(r"\s*(?:(?i:recommendations?|rec\.?)\s+)?")
 
 
 @dataclass(frozen=True)

@@ -1602,6 +1602,7 @@ NOT_RECOMMENDATIONS: list[Row] = [
     ("rec-itu-r-revision-kept", "the ITU-T outputs T.2-1; Recommendation ITU-R M.1036-6", ["itu-r/rec/m.1036-6"]),
     ("question-short-notation", "the work of ITU-T Q.10/17 and ITU-T Q.1/2 on security", ["itu-t/question/10/17", "itu-t/question/1/2"]),
     ("question-short-notation-not-a-rec", "Recommendations ITU-T Q.1700 and Q.10/17", ["itu-t/rec/q.1700"]),
+    ("rec-sector-first-rec-without-period", "as in ITU-R Rec BT.500 and ITU-T Rec G.709", ["itu-r/rec/bt.500", "itu-t/rec/g.709"]),
     ("draft-recommendation", "draft Recommendation ITU-T X.1060 on security operations", ["itu-t/rec/x.1060"]),
     ("draft-new-recommendation", "the draft new Recommendation ITU-R M.2150-1 on IMT", ["itu-r/rec/m.2150-1"]),
     ("draft-revised-recommendation", "Draft revised Recommendation ITU-T E.164 (ex E.164-rev)", ["itu-t/rec/e.164"]),
