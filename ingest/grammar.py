@@ -211,7 +211,7 @@ def _after_body(body_names: str, place_names: str) -> re.Pattern[str]:
         r"[ \t]*,?\s*(?:"
         r"(?i:of|by|from|adopted\s+by|approved\s+by|established\s+by|issued\s+by)\s+"
         rf"(?:(?i:the|its)\s+)?(?:(?P<wyear>\d{{4}})\s+)?(?:(?P<wplace>{place_names})\s+)?"
-        rf"(?P<name>{body_names})"
+        rf"(?:(?P<pyear>\d{{4}})\s+)?(?P<name>{body_names})"
         r"(?P<acrsfx>-\d{2,4})?(?:\s*\((?P<acr>[A-Z][A-Za-z\-]*\d*)\))?"
         r"|(?i:(?:of\s+)?this\s+(?P<self>conference|assembly|forum|council|summit|session))"
         rf"|\((?P<paren>{body_names})(?:-\d{{2,4}})?\)"

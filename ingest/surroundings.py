@@ -46,6 +46,7 @@ def words_after(scan: Scan, pos: int, end: int) -> tuple[Words, int]:
         body = g.body_of(m.group("name") or m.group("paren") or "")
     found = (
         m.group("wyear")
+        or m.group("pyear")
         or acronym_year(g, m.group("name"), m.group("acrsfx"))
         or place_year(g, body, m.group("wplace"))
     )

@@ -1413,6 +1413,11 @@ VERSION_WORDS: list[Row] = [
         ["pp/res/11/2006"],
     ),
     (
+        "words-of-place-year-body",
+        "Recalling Resolution 11 of the Antalya 2006 Plenipotentiary Conference,",
+        ["pp/res/11/2006"],
+    ),
+    (
         "words-list-of-year-place-body",
         "Resolutions 1 and 2 of the 2016 Hammamet World Telecommunication Standardization Assembly",
         ["wtsa/res/1/2016", "wtsa/res/2/2016"],

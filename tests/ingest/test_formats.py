@@ -247,6 +247,18 @@ DOCX_CASES = [
         ),
     ),
     (
+        "formatting in an annex of a MOD block is a change",
+        _p(_r("MOD INS/82/1"))
+        + _p(_r("ANNEX 1"))
+        + _p(_r("a "), _r("b", "<w:strike/>")),
+        "",
+        (
+            "MOD INS/82/1\nANNEX 1\na b\n",
+            "MOD INS/82/1\nANNEX 1\na \n",
+            "MOD INS/82/1\nANNEX 1\na b\n",
+        ),
+    ),
+    (
         "strike through a character style in a MOD block",
         _p(_r("MOD INS/82/1"))
         + _p(_r("a "), _r("b", '<w:rStyle w:val="Deleted"/>'), _r(" c")),
