@@ -174,7 +174,8 @@ def _trigger(wsis_names: str) -> re.Pattern[str]:
 
 def _before_body(body_names: str) -> re.Pattern[str]:
     """A body named just before a keyword ("WTSA-16", "the Council, in its",
-    "the 2009 World … Policy Forum adopted")."""
+    "the 2009 World … Policy Forum adopted", "the Plenipotentiary Conference held in
+    Busan in 2014, in its")."""
     connector = (
         r"(?:\s*,)?\s*(?:(?:(?i:adopted|approved)\s+)?(?i:at|during)\s+(?i:its)\s+(?P<syear>\d{4})"
         r"\s+(?i:session)\s*,?\s*(?:(?i:adopted|approved)\s+)?|(?:has\s+|had\s+)?(?:adopted|approved|established|revised|endorsed)"
@@ -184,6 +185,7 @@ def _before_body(body_names: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w-])(?:(?P<wyear>\d{{4}})\s+)?(?P<name>{body_names})(?P<acrsfx>-\d{{2,4}})?"
         rf"(?:\s*\((?:(?P<acr>[A-Z]{{2,6}})|[^()\n]{{1,40}}?,?\s*(?P<pyear>\d{{4}}))\))?"
+        r"(?:\s*,?\s+(?i:held)\s+(?i:in|at)\s+[^;()\n]{1,60}?(?P<hyear>\d{4}))?"
         rf"{connector}$"
     )
 

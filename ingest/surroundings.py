@@ -22,6 +22,7 @@ def words_before(scan: Scan, pos: int) -> Words | None:
     found = (
         m.group("wyear")
         or m.group("pyear")
+        or m.group("hyear")
         or m.group("syear")
         or acronym_year(scan.grammar, m.group("name"), m.group("acrsfx"))
     )

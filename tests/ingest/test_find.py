@@ -1458,6 +1458,16 @@ VERSION_WORDS: list[Row] = [
         ["pp/res/130/2014"],
     ),
     (
+        "words-body-held-in-before-keyword",
+        "Recalling that the World Telecommunication Development Conference held in Buenos Aires in 2017, in its resolution 37, called for",
+        ["wtdc/res/37/2017"],
+    ),
+    (
+        "words-body-held-at-before-keyword-adopted",
+        "the Plenipotentiary Conference held at Dubai in 2018 adopted Resolution 200 on the Connect 2030 Agenda",
+        ["pp/res/200/2018"],
+    ),
+    (
         "words-title-stops-at-another-citation",
         "resolution 140 on ITU's role and resolution 71, adopted by the 2014 Plenipotentiary Conference",
         [None, "pp/res/71/2014"],
