@@ -54,6 +54,10 @@ LEAD_ROWS: list[tuple[str, str, str | None, bool]] = [
     ("list-in-particular", "WTSA resolutions, in particular Resolution", "wtsa", False),
     ("list-including", "resolutions of the World Telecommunication Development Conference, including Resolution", "wtdc", False),
     ("list-such-as", "PP resolutions such as Resolution", "pp", False),
+    ("outcomes-of-body-bullet", "the outcomes of WTSA, in particular: \u2022 Resolution", "wtsa", False),
+    ("work-of-body-including", "the work of the Plenipotentiary Conference, including Resolution", "pp", False),
+    ("body-held-in", "the World Telecommunication Development Conference held in Buenos Aires in 2017, in its resolution", "wtdc", False),
+    ("council-at-its-session", "the ITU Council, at its 2009 session, Resolution", "council", False),
     ("nothing", "in accordance with Resolution", None, False),
     ("other-line", "WTSA resolutions, in particular\nResolution", None, False),
 ]
@@ -65,7 +69,7 @@ LEAD_ROWS: list[tuple[str, str, str | None, bool]] = [
     ids=[row[0] for row in LEAD_ROWS],
 )
 def test_leading_words(text: str, body: str | None, shared: bool) -> None:
-    pos = text.rindex("Resolution")
+    pos = text.lower().rindex("resolution")
     found = leading_words(Scan(text, load_grammar()), pos)
     assert (found.body, found.shared) == (body, shared)
 
@@ -88,3 +92,46 @@ def test_another_form_ends_the_shared_words() -> None:
         ("X.1205", None),
         ("58", None),
     ]
+
+
+# (id, text, (number, body, year, shared) of each mention): a list joined to the one
+# before it shares that list's leading words (``Scan.carried``)
+JOIN_ROWS: list[tuple[str, str, list[tuple[str, str | None, int | None, bool]]]] = [
+    (
+        "joined-by-and",
+        "WTSA Resolutions 50 and 52 (Hammamet, 2016) and Resolution 58",
+        [("50", "wtsa", None, False), ("52", "wtsa", None, False), ("58", "wtsa", None, True)],
+    ),
+    (
+        "joined-after-title",
+        "WTSA Resolution 47, on country code top-level domain names, and Resolution 48",
+        [("47", "wtsa", None, False), ("48", "wtsa", None, True)],
+    ),
+    (
+        "joined-by-bullet",
+        "the outcomes of WTSA, in particular: \u2022 Resolution 50, on cybersecurity; \u2022 Resolution 52",
+        [("50", "wtsa", None, False), ("52", "wtsa", None, True)],
+    ),
+    (
+        "joined-with-next-session",
+        "the Council adopted at its 2015 session Decision 584, on CWGs, and at its 2016 session Resolution 1333",
+        [("584", "council", 2015, False), ("1333", "council", 2016, True)],
+    ),
+    (
+        "not-joined-across-a-sentence",
+        "WTSA Resolution 50 applies. Resolution 58",
+        [("50", "wtsa", None, False), ("58", None, None, False)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [row[1:] for row in JOIN_ROWS],
+    ids=[row[0] for row in JOIN_ROWS],
+)
+def test_joined_lists_share_leading_words(
+    text: str, expected: list[tuple[str, str | None, int | None, bool]]
+) -> None:
+    found = find_citations(text)
+    assert [(m.number, m.words.body, m.words.year, m.words.shared) for m in found] == expected
