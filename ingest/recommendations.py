@@ -20,10 +20,10 @@ _ITEM = re.compile(
 )
 # A study group Question in ITU-T's short notation: "ITU-T Q.10/17".
 _QUESTION = re.compile(r"Q\.(?P<q>\d{1,3}[A-Z]?(?:-\d{1,2})?)/(?P<g>\d{1,2})(?![\d/])")
-# The other number of a dual-numbered Recommendation, in another series:
-# "G.8261/Y.1361" is G.8261 (but "A.4/A.5/A.6" are three Recommendations).
+# The other number of a dual-numbered Recommendation: "G.8261/Y.1361" and
+# "Y.2060/Y.4000" are G.8261 and Y.2060 (but "A.4/A.5/A.6" are three).
 _DUAL = re.compile(
-    r"/(?:(?:ITU-[TR]|CCITT|CCIR)\s+)?(?P<series>[A-Z]{1,3})\.\d{1,4}(?:\.\d{1,3})*"
+    r"/(?:(?:ITU-[TR]|CCITT|CCIR)\s+)?[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})*"
     r"(?:-\d{1,2})?(?![\w])"
 )
 _SEP = re.compile(rf"{LIST_SEP.pattern}|/(?=[A-Z]{{1,3}}\.\d)")
@@ -52,8 +52,10 @@ def _item(text: str, pos: int, end: int) -> tuple[_Rec, int] | None:
     prefix = m.group(0)[: m.start("series") - m.start()]
     rec = _Rec(m.group("series"), m.group("n"), m.group("r"), sector_token(prefix))
     dual = _DUAL.match(text, m.end(), end)
-    other = dual is not None and dual.group("series") != rec.series
-    last = dual.end() if dual and other else m.end()
+    chained = text[pos - 1 : pos] == "/" or (
+        dual is not None and _DUAL.match(text, dual.end(), end) is not None
+    )
+    last = dual.end() if dual and not chained else m.end()
     edition = _EDITION.match(text, last, end)
     return rec, edition.end() if edition else last
 

@@ -1612,6 +1612,7 @@ NOT_RECOMMENDATIONS: list[Row] = [
     ("dual-number-first", "Recommendation ITU-T G.8261/Y.1361 on timing", ["itu-t/rec/g.8261"]),
     ("dual-number-list", "Recommendations ITU-T G.8261/Y.1361 (08/2013) and G.8262/Y.1362", ["itu-t/rec/g.8261", "itu-t/rec/g.8262"]),
     ("dual-number-sector-second", "ITU-T Y.1540/I.380 applies", ["itu-t/rec/y.1540"]),
+    ("dual-number-same-series", "as specified in Recommendation ITU-T Y.2060/Y.4000 on the IoT", ["itu-t/rec/y.2060"]),
     ("same-series-slash-is-a-list", "ITU-T A.4/A.5/A.6 qualifications", ["itu-t/rec/a.4", "itu-t/rec/a.5", "itu-t/rec/a.6"]),
     ("notrec-itu-t-output-with-number", "the ITU-T outputs ITU-T T.2-1 and T.3-1: relevant databases", []),
     ("rec-itu-r-revision-kept", "the ITU-T outputs T.2-1; Recommendation ITU-R M.1036-6", ["itu-r/rec/m.1036-6"]),
