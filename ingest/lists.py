@@ -85,8 +85,8 @@ def leading_words(scan: Scan, pos: int) -> Words:
     """The words before a keyword that apply to the list it starts: a body named
     just before ("WTSA Resolution …"), words that introduce a list of one body's
     instruments ("WTSA resolutions, in particular Resolution …"), or else the
-    leading words of the list just before when this one is joined to it
-    ("Resolutions 50 and 52 (…) and Resolution 58 (…)")."""
+    leading words of the list just before when this one is joined to it in the
+    same paragraph ("Resolutions 50 and 52 (…) and Resolution 58 (…)")."""
     found = words_before(scan, pos)
     if found is not None:
         return found
@@ -98,7 +98,8 @@ def leading_words(scan: Scan, pos: int) -> Words:
         body = scan.grammar.body_of(m.group("name") or m.group("name2"))
         return Words(body=body, start=m.start(), end=pos)
     carried = scan.carried
-    join = _JOIN.fullmatch(text, scan.floor, pos) if carried.body else None
+    same = carried.body and not _BLANK_LINE.search(text, scan.floor, pos)
+    join = _JOIN.fullmatch(text, scan.floor, pos) if same else None
     if join is not None:
         session = join.group("session")
         year = int(session) if session else carried.year

@@ -118,6 +118,11 @@ JOIN_ROWS: list[tuple[str, str, list[tuple[str, str | None, int | None, bool]]]]
         [("584", "council", 2015, False), ("1333", "council", 2016, True)],
     ),
     (
+        "not-joined-across-a-paragraph",
+        "WTSA Resolution 50;\n\nResolution 58",
+        [("50", "wtsa", None, False), ("58", None, None, False)],
+    ),
+    (
         "not-joined-across-a-sentence",
         "WTSA Resolution 50 applies. Resolution 58",
         [("50", "wtsa", None, False), ("58", None, None, False)],
