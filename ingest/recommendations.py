@@ -29,6 +29,11 @@ _DUAL = re.compile(
 _SEP = re.compile(rf"{LIST_SEP.pattern}|/(?=[A-Z]{{1,3}}\.\d)")
 _EDITION = re.compile(r"\s*\((?:\d{2}/)?\d{4}\)")  # "(05/2013)": not a version
 _SECTOR = re.compile(r"ITU-[TR]|CCITT|CCIR")
+# Sector documents that are not Recommendations: "Report ITU-R M.2410".
+_NOT_RECOMMENDATION = re.compile(
+    r"(?i:reports?|handbooks?|technical\s+papers?)\s+"
+    r"(?:(?:ITU-[RT]\s+)?[A-Z]{1,3}\.\d[\d.\-]*\s*(?:,\s*(?i:and\s+)?|(?i:and|or)\s+))*$"
+)
 _KEYWORD = re.compile(r"\s*(?:(?i:recommendations?|rec\.?)\s+)?")
 
 
@@ -93,9 +98,11 @@ def scan_recommendations(
 
 def scan_sector_first(scan: Scan, m: re.Match[str]) -> list[Mention]:
     """Recommendations named sector first: "ITU-T X.1205", "ITU-T Recommendation
-    X.1205"; or a Question in short notation: "ITU-T Q.10/17"."""
+    X.1205"; or a Question in short notation: "ITU-T Q.10/17". "Report ITU-R
+    M.2410" is no Recommendation."""
     token = _SECTOR.match(m.group(0))
-    if token is None:
+    before = max(scan.floor, m.start() - 300)
+    if token is None or _NOT_RECOMMENDATION.search(scan.text, before, m.start()):
         return []
     pos = m.start() + token.end()
     kw = _KEYWORD.match(scan.text, pos)
