@@ -3,76 +3,83 @@ that still need resolving to keys (``resolve``).
 
 Linear time: literal scans for the first words of every form, then the trigger
 expression and bounded anchored matches at each hit (never more than ``WINDOW``
-characters ahead)."""
+characters ahead). Each form is a function over an explicit ``Scan``:
+
+- ``resolutions``: ITU resolutions, decisions, recommendations, opinions and
+  Radiocommunication Assembly resolutions; ``unga``: UN General Assembly
+  resolutions; ``recommendations``: sector Recommendations; ``references``:
+  Questions, treaty provisions, WSIS documents;
+- ``versions``: "(Rev. Busan, 2014)" and the other ways a version is named;
+  ``lists``: the list scanner and the words that lead a list; ``surroundings``:
+  the body, pinpoint and sector words around one citation."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from itukg.ingest.forms import InstrumentForms
 from itukg.ingest.grammar import EXACT_ANCHORS, Grammar, load_grammar
-from itukg.ingest.mentions import (
-    _KINDS,
-    _REC_ITEM,
-    _ROMAN_ITEM,
-    _UNGA_ITEM,
-    WINDOW,
-    Mention,
-    Qualifier,
-    Words,
+from itukg.ingest.lists import crosses_boundary
+from itukg.ingest.mentions import Found, Mention, Qualifier, Scan, Words, kind_of
+from itukg.ingest.recommendations import (
+    scan_recommendations,
+    scan_sector_first,
+    starts_recommendation,
 )
-from itukg.ingest.references import ReferenceForms
+from itukg.ingest.references import (
+    scan_action_lines,
+    scan_provisions,
+    scan_questions,
+    scan_short_provision,
+    scan_wsis,
+)
+from itukg.ingest.resolutions import ra_named_before, scan_ra, scan_resolutions
+from itukg.ingest.unga import scan_symbol, scan_unga, starts_unga
 
 __all__ = ["Mention", "Qualifier", "Words", "find_citations"]
 
 
-class _Scanner(InstrumentForms, ReferenceForms):
-    """Every form, dispatched from the trigger that starts it."""
+def scan_keyword(scan: Scan, kw: re.Match[str]) -> Found:
+    """The citations after an instrument keyword ("Resolution", "Recs."): ITU,
+    Radiocommunication Assembly or UNGA resolutions, or Recommendations."""
+    text, end = scan.text, scan.window(kw.end())
+    kind = kind_of(kw.group(0))
+    pos = kw.end()
+    while pos < end and text[pos].isspace():
+        pos += 1
+    if "\t" in text[kw.end() : pos]:
+        return Found()  # "Recommendations<tab>5": a table of contents, no citation
+    if crosses_boundary(text, kw.end(), pos):
+        return Found()  # a heading "…the following Recommendations", then a clause
+    if kind == "res" and text.startswith("ITU-R", pos):
+        return Found(scan_ra(scan, kw.start(), pos + 5))
+    if kind == "res" and (sector := ra_named_before(scan, kw.start(), pos)) is not None:
+        return Found(scan_ra(scan, sector, pos))
+    if kind == "res" and starts_unga(text, pos, end):
+        return Found(scan_unga(scan, kw.start(), pos))
+    if kind == "rec" and starts_recommendation(text, pos, end):
+        return Found(scan_recommendations(scan, kw.start(), pos, None))
+    return scan_resolutions(scan, kw.start(), pos, kind)
 
-    def instruments(self, kw: re.Match[str]) -> list[Mention]:
-        text, end = self.text, min(len(self.text), kw.end() + WINDOW)
-        kind = _KINDS[
-            kw.group(0).lower().rstrip("s")
-            if not kw.group(0).endswith(".")
-            else kw.group(0).lower()
-        ]
-        pos = kw.end()
-        while pos < end and text[pos].isspace():
-            pos += 1
-        if "\t" in text[kw.end() : pos]:
-            return []  # "Recommendations<tab>5": a table of contents, not a citation
-        if kind == "res" and text.startswith("ITU-R", pos):
-            return self.ra(kw, pos + 5)
-        if kind == "res" and (
-            _UNGA_ITEM.match(text, pos, end) or _ROMAN_ITEM.match(text, pos, end)
-        ):
-            return self.unga(kw.start(), pos)
-        if kind == "rec" and _REC_ITEM.match(text, pos, end):
-            return self.recs(kw.start(), pos, None)
-        return self.itu(kw.start(), pos, kind)
 
-    def dispatch(self, m: re.Match[str]) -> list[Mention]:
-        group = m.lastgroup
-        if group == "kw":
-            return self.instruments(m)
-        if group == "ares":
-            return self.ares(m)
-        if group == "sec":
-            return self.sector_first(m)
-        if group == "q":
-            return self.questions(m)
-        if group == "cs":
-            return self.short_provision(m)
-        if group == "no":
-            return self.provisions(m, "no")
-        if group == "art":
-            return self.provisions(m, "art")
-        if group == "al":
-            return self.action_lines(m)
-        if group == "wsis":
-            return self.wsis(m)
-        return []
+_FORMS: dict[str, Callable[[Scan, re.Match[str]], list[Mention]]] = {
+    "ares": scan_symbol,
+    "sec": scan_sector_first,
+    "q": scan_questions,
+    "cs": scan_short_provision,
+    "no": lambda scan, m: scan_provisions(scan, m, "no"),
+    "art": lambda scan, m: scan_provisions(scan, m, "art"),
+    "al": scan_action_lines,
+    "wsis": scan_wsis,
+}
+
+
+def scan_trigger(scan: Scan, m: re.Match[str]) -> Found:
+    """The citations a trigger starts, by the form the trigger names."""
+    if m.lastgroup == "kw":
+        return scan_keyword(scan, m)
+    form = _FORMS.get(m.lastgroup or "")
+    return Found(form(scan, m)) if form else Found()
 
 
 def _triggers(text: str, start: int, stop: int, g: Grammar) -> Iterator[re.Match[str]]:
@@ -93,18 +100,16 @@ def _triggers(text: str, start: int, stop: int, g: Grammar) -> Iterator[re.Match
 def find_citations(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Every citation mention in ``text[start:end]``, in order of appearance."""
     grammar = load_grammar()
-    scanner = _Scanner(text, grammar)
     stop = len(text) if end is None else end
     found: list[Mention] = []
     consumed = start
+    carried = Words()
     for m in _triggers(text, start, stop, grammar):
         if m.start() < consumed:
             continue
-        scanner.floor = consumed
-        mentions = scanner.dispatch(m)
-        if mentions and mentions[0].form != "itu":
-            scanner.shared = Words()  # a list of resolutions ends at another form
-        if mentions:
-            found += mentions
-            consumed = max(consumed, max(x.end for x in mentions))
+        hit = scan_trigger(Scan(text, grammar, floor=consumed, carried=carried), m)
+        if hit.mentions:
+            carried = hit.carried  # a list of resolutions ends at another form
+            found += hit.mentions
+            consumed = max(consumed, max(x.end for x in hit.mentions))
     return found

@@ -45,6 +45,7 @@ class Grammar:
     sector_names: str
     instrument_names: str  # Constitution / Convention / RR labels
     wsis_names: str
+    place_names: str  # alternation of every conference place (any case)
     section_lead: str  # alternation of heading lead words
     trigger: re.Pattern[str]
     anchors: tuple[re.Pattern[bytes], ...]  # lowercase first words of every trigger
@@ -96,10 +97,17 @@ EXACT_ANCHORS = tuple(
 )
 
 
-@lru_cache(maxsize=1)
-def load_grammar() -> Grammar:
-    gaz = load_gazetteer()
-    lex = load_lexicon()
+@dataclass(frozen=True)
+class _Labels:
+    """Labels of one kind of name, from label to notation, and as an alternation."""
+
+    notation: dict[str, str]
+    names: str
+
+
+def _body_labels(gaz: Gazetteer, lex: Lexicon) -> _Labels:
+    """Bodies (ITU conferences and assemblies, the Council, external bodies) and
+    the conference acronym prefixes of the gazetteer (WTSC, WATTC, APP …)."""
     label_to_body: dict[str, str] = {}
     acr: list[str] = []
     names: list[str] = []
@@ -111,46 +119,49 @@ def load_grammar() -> Grammar:
         for label in entry.labels:
             label_to_body[fold(label)] = "external"
             (acr if _is_acronym(label) else names).append(label)
-    for (
-        prefix
-    ) in gaz.acronym_prefixes:  # WTSC, WATTC, APP ... as the gazetteer spells them
+    for prefix in gaz.acronym_prefixes:
         body = gaz.body_of_prefix(prefix)
         if body and fold(prefix) not in label_to_body:
             label_to_body[fold(prefix)] = body
             acr.append(prefix)
-    body_names = _names(acr, names)
+    return _Labels(label_to_body, _names(acr, names))
 
+
+def _sector_labels(lex: Lexicon) -> _Labels:
     label_to_sector: dict[str, str] = {}
-    s_acr: list[str] = []
-    s_names: list[str] = []
+    acr: list[str] = []
+    names: list[str] = []
     for entry in lex.sectors:
         for label in entry.labels:
             label_to_sector[fold(label)] = entry.notation
-            (s_acr if _is_acronym(label) or "-" in label else s_names).append(label)
-    sector_names = _names(s_acr, s_names)
+            (acr if _is_acronym(label) or "-" in label else names).append(label)
+    return _Labels(label_to_sector, _names(acr, names))
 
+
+def _instrument_labels(lex: Lexicon) -> tuple[_Labels, list[str]]:
+    """Constitution, Convention and Radio Regulations labels; and, apart, the
+    labels of WSIS documents."""
     label_to_instrument: dict[str, str] = {}
-    i_acr: list[str] = []
-    i_names: list[str] = []
-    w_names: list[str] = []
+    acr: list[str] = []
+    names: list[str] = []
+    wsis: list[str] = []
     for entry in lex.instruments:
         for label in entry.labels:
             label_to_instrument[fold(label)] = entry.notation
             if entry.notation.startswith("wsis/"):
-                w_names.append(label)
+                wsis.append(label)
             else:
-                (i_acr if _is_acronym(label) else i_names).append(label)
-    instrument_names = _names(i_acr, i_names)
-    wsis_names = _names([], w_names)
+                (acr if _is_acronym(label) else names).append(label)
+    return _Labels(label_to_instrument, _names(acr, names)), wsis
 
-    leads = [label for s in lex.sections for label in s.labels]
-    section_lead = f"(?i:{_alternation(leads)})"
 
-    trigger = re.compile(
+def _trigger(wsis_names: str) -> re.Pattern[str]:
+    """The first words of every citation form, one named group per form."""
+    return re.compile(
         r"(?P<kw>\b(?i:resolutions?|decisions?|recommendations?|opinions?|res\.|rec\.)"
         r"(?=\s|\d{1,4}\s*\())"
         r"|(?P<ares>\bA/RES/\d)"
-        r"|(?P<sec>\b(?:ITU-[TR]|CCITT|CCIR)\s*(?:(?i:recommendations?|rec\.)\s+)?"
+        r"|(?P<sec>\b(?:ITU-[TR]|CCITT|CCIR)\s*(?:(?i:recommendations?|rec\.?)\s+)?"
         r"[A-Z]{1,3}\.\d)"
         r"|(?P<q>\b(?i:questions?)\s+(?:ITU-[DTR]\s+)?\d)"
         r"|(?P<cs>\bC[SV]\s?\d)"
@@ -159,37 +170,62 @@ def load_grammar() -> Grammar:
         r"|(?P<al>\b(?i:action\s+lines?)\s+C\d)"
         rf"|(?P<wsis>\b(?:{wsis_names})\b)"
     )
+
+
+def _before_body(body_names: str) -> re.Pattern[str]:
+    """A body named just before a keyword ("WTSA-16", "the Council, in its",
+    "the 2009 World … Policy Forum adopted", "the Plenipotentiary Conference held in
+    Busan in 2014, in its")."""
     connector = (
-        r"(?:\s*,)?\s*(?:(?i:adopted|approved)\s+(?i:at|during)\s+(?i:its)\s+(?P<syear>\d{4})\s+"
-        r"(?i:session)\s+|(?:has\s+|had\s+)?(?:adopted|approved|established|revised|endorsed)"
+        r"(?:\s*,)?\s*(?:(?:(?i:adopted|approved)\s+)?(?i:at|during)\s+(?i:its)\s+(?P<syear>\d{4})"
+        r"\s+(?i:session)\s*,?\s*(?:(?i:adopted|approved)\s+)?|(?:has\s+|had\s+)?(?:adopted|approved|established|revised|endorsed)"
         r"\s+(?:in\s+)?(?:its\s+)?|in\s+adopting\s+|in\s+(?:its\s+)?|by\s+(?:its\s+)?|its\s+"
         r"|through\s+(?:its\s+)?)?(?:the\s+)?"
     )
-    before_body = re.compile(
+    return re.compile(
         rf"(?<![\w-])(?:(?P<wyear>\d{{4}})\s+)?(?P<name>{body_names})(?P<acrsfx>-\d{{2,4}})?"
         rf"(?:\s*\((?:(?P<acr>[A-Z]{{2,6}})|[^()\n]{{1,40}}?,?\s*(?P<pyear>\d{{4}}))\))?"
+        r"(?:\s*,?\s+(?i:held)\s+(?i:in|at)\s+[^;()\n]{1,60}?(?P<hyear>\d{4}))?"
         rf"{connector}$"
     )
+
+
+def _before_list(body_names: str) -> re.Pattern[str]:
+    """Words that introduce a list of one body's instruments ("WTSA resolutions,
+    in particular", "Resolutions adopted by the Council, including")."""
     kinds = r"(?i:resolutions?|decisions|recommendations|opinions)"
-    before_list = re.compile(
+    outcomes = r"(?i:outcomes|results|work)"
+    return re.compile(
         rf"(?<![\w-])(?:(?P<name>{body_names})(?:-\d{{2,4}})?\s+{kinds}"
-        rf"|{kinds}\s+(?:(?i:adopted|approved)\s+)?(?i:at|by|of)\s+(?:(?i:the)\s+)?"
-        rf"(?P<name2>{body_names})(?:-\d{{2,4}})?)(?:\s*\([A-Z]{{2,6}}\))?\s*,?\s*"
+        rf"|(?:{kinds}\s+(?:(?i:adopted|approved)\s+)?(?i:at|by|of)|{outcomes}\s+(?i:of))"
+        rf"\s+(?:(?i:the)\s+)?(?P<name2>{body_names})(?:-\d{{2,4}})?)"
+        r"(?:\s*\([A-Z]{2,6}\))?\s*,?\s*"
         r"(?:(?i:particularly|in\s+particular|including|notably|such\s+as|namely|inter\s+alia"
-        r"|especially|and)\s*,?\s*)+(?:(?i:the)\s+)?$"
+        r"|especially|and)\s*[,:]?\s*)+(?:[\u2022\u00b7]\s*)?(?:(?i:the)\s+)?$"
     )
-    after_body = re.compile(
+
+
+def _after_body(body_names: str, place_names: str) -> re.Pattern[str]:
+    """A body named just after a citation ("of the Plenipotentiary Conference",
+    "adopted by WTSA-16", "of the 2006 Antalya Plenipotentiary Conference", "of this
+    Conference", "(WTDC)")."""
+    return re.compile(
         r"[ \t]*,?\s*(?:"
         r"(?i:of|by|from|adopted\s+by|approved\s+by|established\s+by|issued\s+by)\s+"
-        rf"(?:(?i:the)\s+)?(?:(?P<wyear>\d{{4}})\s+)?(?P<name>{body_names})"
+        rf"(?:(?i:the|its)\s+)?(?:(?P<wyear>\d{{4}})\s+)?(?:(?P<wplace>{place_names})\s+)?"
+        rf"(?:(?P<pyear>\d{{4}})\s+)?(?P<name>{body_names})"
         r"(?P<acrsfx>-\d{2,4})?(?:\s*\((?P<acr>[A-Z][A-Za-z\-]*\d*)\))?"
         r"|(?i:(?:of\s+)?this\s+(?P<self>conference|assembly|forum|council|summit|session))"
         rf"|\((?P<paren>{body_names})(?:-\d{{2,4}})?\)"
         r")"
     )
+
+
+def _pinpoint(section_lead: str) -> re.Pattern[str]:
+    """The part of an instrument cited before it ("resolves 2 of", "§ 15 of the")."""
     label = r"(?:[a-z]\)|\d+(?:\.\d+)*(?:\s*[a-z]\))?|[ivx]+\))"
     para = r"\d[\d.]*[a-z]?(?:\s*[a-z]\))?"
-    pinpoint = re.compile(
+    return re.compile(
         r"(?P<pin>"
         rf"(?:(?i:further|also)\s+)?{section_lead}\s+{label}(?:\s*(?:,|and|to)\s*{label})*"
         rf"|§§?\s*{para}(?:\s*(?:,|and|to|-)\s*{para})*"
@@ -198,6 +234,19 @@ def load_grammar() -> Grammar:
         r"|(?i:appendix)\s+\d+"
         r")\s+(?i:of|to|in)\s+(?:(?i:the)\s+)?$"
     )
+
+
+@lru_cache(maxsize=1)
+def load_grammar() -> Grammar:
+    gaz = load_gazetteer()
+    lex = load_lexicon()
+    bodies = _body_labels(gaz, lex)
+    sectors = _sector_labels(lex)
+    instruments, wsis = _instrument_labels(lex)
+    wsis_names = _names([], wsis)
+    place_names = f"(?i:{_alternation(list(gaz.places))})"
+    leads = [label for s in lex.sections for label in s.labels]
+    section_lead = f"(?i:{_alternation(leads)})"
     heading = re.compile(
         r"^[ \t>#*_]*(?:(?i:further|also|moreover)\s+)?"
         rf"(?:{section_lead})(?![\w-])[^\n]*$",
@@ -206,19 +255,20 @@ def load_grammar() -> Grammar:
     return Grammar(
         gazetteer=gaz,
         lexicon=lex,
-        label_to_body=label_to_body,
-        label_to_sector=label_to_sector,
-        label_to_instrument=label_to_instrument,
-        body_names=body_names,
-        sector_names=sector_names,
-        instrument_names=instrument_names,
+        label_to_body=bodies.notation,
+        label_to_sector=sectors.notation,
+        label_to_instrument=instruments.notation,
+        body_names=bodies.names,
+        sector_names=sectors.names,
+        instrument_names=instruments.names,
         wsis_names=wsis_names,
+        place_names=place_names,
         section_lead=section_lead,
-        trigger=trigger,
-        anchors=_anchors(w_names),
-        before_body=before_body,
-        before_list=before_list,
-        after_body=after_body,
-        pinpoint=pinpoint,
+        trigger=_trigger(wsis_names),
+        anchors=_anchors(wsis),
+        before_body=_before_body(bodies.names),
+        before_list=_before_list(bodies.names),
+        after_body=_after_body(bodies.names, place_names),
+        pinpoint=_pinpoint(section_lead),
         heading=heading,
     )

@@ -34,6 +34,7 @@ _FINAL_ACTS = re.compile(r"\b(?:FINAL\s+ACTS|Final\s+Acts)\b")
 _PLACE_YEAR = re.compile(
     r"\(\s*(?P<place>[^\W\d_][^\d,;()\n]{1,40}?),?\s*(?P<year>\d{4})\s*\)"
 )
+_PROSE = re.compile(r"^[^\n]*?(?:\S+[ \t]+){19}\S+", re.M)
 _YEAR = re.compile(r"\b(19[6-9]\d|20\d\d)\b")
 
 
@@ -116,10 +117,17 @@ def identify_document(text: str, stem: str, blocks: tuple[Block, ...]) -> Identi
     return Identity(str(keys.file_key(stem)), conf)
 
 
+def _prose_start(cover: str) -> int:
+    """Where the first paragraph of prose (20 words or more) starts: a title line
+    after it is a reference in the text or a table, not the file's title."""
+    m = _PROSE.search(cover)
+    return m.start() if m else len(cover)
+
+
 def _held_instrument(cover: str) -> str | None:
     """A file that is one sector Recommendation ("Recommendation ITU-T A.1" as a
     title line) or one UNGA resolution ("A/RES/73/3" in its masthead)."""
-    m = _REC_TITLE.search(cover)
+    m = _REC_TITLE.search(cover, 0, _prose_start(cover))
     if m is not None:
         sector = "itu-t" if m.group("s") == "T" else "itu-r"
         return str(

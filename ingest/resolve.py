@@ -7,14 +7,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from itukg.ingest.find import Mention, Qualifier
 from itukg.ingest.grammar import load_grammar
+from itukg.ingest.mentions import Mention, Qualifier
 from itukg.ontology import keys
 from itukg.ontology.gazetteer import Conference
 
 
 @dataclass(frozen=True)
-class Resolution:
+class Resolved:
+    """What a mention resolves to: one key, or none with the candidate keys when
+    the words leave two instruments open."""
+
     target: str | None
     candidates: tuple[str, ...] = ()
 
@@ -43,7 +46,7 @@ def _conferences(q: Qualifier, kind: str) -> tuple[Conference, ...] | None:
     return None
 
 
-def _itu(m: Mention, ctx: Context) -> Resolution | None:
+def _itu(m: Mention, ctx: Context) -> Resolved | None:
     body = m.words.body
     if body == "self":
         body = ctx.body
@@ -58,7 +61,7 @@ def _itu(m: Mention, ctx: Context) -> Resolution | None:
     if body is None and confs:
         if len(confs) > 1:
             cands = tuple(sorted(str(_mint(c.body, m, c.year)) for c in confs))
-            return Resolution(None, cands)
+            return Resolved(None, cands)
         body, year = confs[0].body, confs[0].year
     elif body is not None and confs and m.qualifier is not None:
         # the words name the body; a named conference gives the year
@@ -66,14 +69,14 @@ def _itu(m: Mention, ctx: Context) -> Resolution | None:
     if body is None:
         seen = ctx.seen.get(("itu", m.kind, m.number))
         if seen and m.qualifier is None:
-            return Resolution(seen)
-        return Resolution(None)
+            return Resolved(seen)
+        return Resolved(None)
     if m.kind == "opinion" and body != "wtpf":
-        return Resolution(None)
+        return Resolved(None)
     if m.kind == "opinion" and year is None:
         seen = ctx.seen.get(("itu", m.kind, m.number))
-        return Resolution(seen)
-    return Resolution(str(_mint(body, m, year)))
+        return Resolved(seen)
+    return Resolved(str(_mint(body, m, year)))
 
 
 def _mint(body: str, m: Mention, year: int | None) -> keys.Key:
@@ -83,37 +86,37 @@ def _mint(body: str, m: Mention, year: int | None) -> keys.Key:
     return keys.conference_instrument(body, m.kind, number, year)
 
 
-def _rec(m: Mention, ctx: Context) -> Resolution:
+def _rec(m: Mention, ctx: Context) -> Resolved:
     series, _, number = m.number.partition(".")
     sector = m.sector
     if sector is None:
         sector = "itu-r" if len(series) > 1 else ctx.sector
     if sector not in ("itu-t", "itu-r"):
-        return Resolution(ctx.seen.get(("rec", "rec", m.number.lower())))
-    return Resolution(str(keys.recommendation(sector, series, number, m.revision)))
+        return Resolved(ctx.seen.get(("rec", "rec", m.number.lower())))
+    return Resolved(str(keys.recommendation(sector, series, number, m.revision)))
 
 
-def _question(m: Mention, ctx: Context) -> Resolution:
+def _question(m: Mention, ctx: Context) -> Resolved:
     sector = m.sector or ctx.seen.get(("question", "sector", m.number.lower()))
     if sector is None:
         sector = ctx.sector
     if sector is None:
-        return Resolution(None)
+        return Resolved(None)
     q, _, group = m.number.partition("/")
-    return Resolution(str(keys.question(sector, q, group)))
+    return Resolved(str(keys.question(sector, q, group)))
 
 
-def resolve_citation(m: Mention, ctx: Context) -> Resolution | None:
+def resolve_citation(m: Mention, ctx: Context) -> Resolved | None:
     """The key a mention cites in its context; None when it is no ITU or UNGA
     citation at all (e.g. an ECOSOC resolution)."""
     if m.form == "itu":
         res = _itu(m, ctx)
     elif m.form == "ra":
-        res = Resolution(str(keys.ra_resolution(m.number, m.revision)))
+        res = Resolved(str(keys.ra_resolution(m.number, m.revision)))
     elif m.form == "unga":
         session, _, number = m.number.partition("/")
         letter = number.lstrip("0123456789")
-        res = Resolution(
+        res = Resolved(
             str(
                 keys.unga_resolution(
                     int(session), int(number[: len(number) - len(letter)]), letter
@@ -126,9 +129,9 @@ def resolve_citation(m: Mention, ctx: Context) -> Resolution | None:
         res = _question(m, ctx)
     elif m.form == "provision":
         instrument, _, unit = m.kind.partition("/")
-        res = Resolution(str(keys.provision(instrument, unit, m.number)))
+        res = Resolved(str(keys.provision(instrument, unit, m.number)))
     else:
-        res = Resolution(m.kind)
+        res = Resolved(m.kind)
     if res is not None and res.target is not None:
         _remember(m, res.target, ctx)
     return res

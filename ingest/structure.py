@@ -25,6 +25,7 @@ HEADER = re.compile(
 _BREAK = re.compile(
     r"^[ \t#*_]*(?:(?i:annex)[ \t]+(?:\d+|[A-Z])[ \t*_]*$|(?i:reasons?)[ \t]*:)", re.M
 )
+_REASONS = re.compile(r"^[ \t#*_]*(?i:reasons?)[ \t]*:", re.M)
 _LABEL = re.compile(
     r"^[ \t>]*(?:[\-*\u2022+][ \t]+)?[*_]*"
     r"(?P<label>\((?:[a-z]|[ivxl]{1,6}|\d{1,2})\)|(?:[a-z]|[ivxl]{1,6})\)"
@@ -102,6 +103,22 @@ def _blocks(text: str) -> list[Block]:
     )
     return [b for b in blocks if b.end > b.start or b.kind != "body"]
 
+
+def proposal_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the MOD, ADD and SUP blocks of a text, each from its line to
+    the next proposal or its "Reasons:" line (annexes and headers inside stay in
+    it): the only places where revision marks shown by formatting alone mean
+    revisions (design/contract.md section 1)."""
+    found = list(AMENDMENT.finditer(text))
+    reasons = [m.start() for m in _REASONS.finditer(text)]
+    spans = []
+    for i, m in enumerate(found):
+        nxt = found[i + 1].start() if i + 1 < len(found) else len(text)
+        j = bisect_right(reasons, m.start())
+        end = min(reasons[j], nxt) if j < len(reasons) else nxt
+        if m.group("action") in ("MOD", "ADD", "SUP"):
+            spans.append((m.start(), end))
+    return spans
 
 _MODIFIERS = re.compile(
     r"(?:\s+(?:further|also|moreover|in\s+particular|with\s+(?:appreciation|satisfaction"

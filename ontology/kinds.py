@@ -33,8 +33,13 @@ class Kind(StrEnum):
 
     @classmethod
     def from_word(cls, word: str) -> Kind:
-        """The kind a word names, whatever its case: "RESOLUTION", "Resolution"."""
-        return _BY_WORD[word.lower()]
+        """The kind a word names, whatever its case and number: "RESOLUTION",
+        "Resolutions"; or its abbreviation, the key segment and a full stop
+        ("Res.", "Rec.")."""
+        w = word.lower()
+        if w.endswith("."):
+            return cls(w[:-1])
+        return _BY_WORD[w.removesuffix("s")]
 
 
 _WORDS = {

@@ -4,17 +4,21 @@ revision (if any) and its formatting marks; this module lays them out one paragr
 per line and decides which runs are changes:
 
 - a tracked revision (``w:del``, ``<del>``) is a change of its own kind;
-- where revisions are shown by formatting only, as ITU's proposal documents do, a
-  struck-through run is deleted text and, in a document that strikes anything, an
-  underlined (or coloured) run is inserted text. A document that strikes nothing
-  keeps its underlines and colours as plain text."""
+- where revisions are shown by formatting only, as ITU's proposal documents do,
+  inside a MOD, ADD or SUP block a struck-through run is deleted text and, when the
+  blocks strike anything, an underlined (or coloured) run is inserted text. Outside
+  those blocks (a guide that strikes a phrase to illustrate, a table with a struck
+  cell), and in a document whose blocks strike nothing, formatting is plain text
+  (design/contract.md section 1)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from itukg.ingest.models import Change, ChangeKind
+from itukg.ingest.structure import proposal_spans
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -47,18 +51,31 @@ def superscript(text: str) -> str:
     return text.translate(_SUPERSCRIPT) if text.strip().isdigit() else text
 
 
-def shows_changes(paras: Iterable[Para]) -> bool:
-    """Whether the document marks changes by formatting: it strikes some text
-    that no tracked revision covers."""
-    return any(r.struck and r.kind is None for p in paras for r in p.runs)
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside one of the spans (sorted, disjoint)."""
+    i = bisect_right(spans, (start, end)) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
-def _kind(run: Run, formatting: bool) -> ChangeKind | None:
-    if run.kind is not None or not formatting:
-        return run.kind
-    if run.struck:
-        return "del"
-    return "ins" if run.marked else None
+def _formatting(
+    placed: list[tuple[int, Run]], spans: list[tuple[int, int]]
+) -> Callable[[int, Run], ChangeKind | None]:
+    """What a run's marks mean where it stands: a tracked revision everywhere;
+    struck (and, when the blocks strike anything, underlined or coloured) text
+    only inside a MOD, ADD or SUP block."""
+    strikes = any(
+        r.struck and r.kind is None and _inside(spans, at, at + len(r.text))
+        for at, r in placed
+    )
+
+    def kind(at: int, run: Run) -> ChangeKind | None:
+        if run.kind is not None or not _inside(spans, at, at + len(run.text)):
+            return run.kind
+        if run.struck:
+            return "del"
+        return "ins" if run.marked and strikes else None
+
+    return kind
 
 
 class _Writer:
@@ -82,20 +99,43 @@ class _Writer:
             self.changes.append(Change(start, self.size, kind))
 
 
-def compose(paras: list[Para]) -> tuple[str, tuple[Change, ...]]:
-    """The text (one paragraph per line, runs of blank lines kept to one) and its
-    changes."""
-    formatting = shows_changes(paras)
-    out = _Writer()
+def _lay_out(paras: list[Para]) -> list[tuple[Run | None, str, ChangeKind | None]]:
+    """The pieces of text in order, one paragraph per line, runs of blank lines
+    kept to one: each a run (or None for a line end) with its text, and for a line
+    end the revision of its paragraph mark."""
+    pieces: list[tuple[Run | None, str, ChangeKind | None]] = []
     blank = True  # no blank line at the start
     for para in paras:
         if para.is_blank() and para.end is None:
             if not blank:
-                out.write("\n", None)
+                pieces.append((None, "\n", None))
             blank = True
             continue
-        for run in para.runs:
-            out.write(run.text, _kind(run, formatting))
-        out.write("\n", para.end)
+        pieces += [(run, run.text, None) for run in para.runs]
+        pieces.append((None, "\n", para.end))
         blank = False
-    return "".join(out.parts), tuple(out.changes)
+    return pieces
+
+
+def compose(paras: list[Para]) -> tuple[str, tuple[Change, ...]]:
+    """The text (one paragraph per line, runs of blank lines kept to one) and its
+    changes."""
+    pieces = _lay_out(paras)
+    text = "".join(t for _, t, _ in pieces)
+    offsets = _offsets(pieces)
+    placed = [(at, run) for (run, _, _), at in zip(pieces, offsets, strict=True) if run]
+    formatting = any(r.struck and r.kind is None for _, r in placed)
+    kind_at = _formatting(placed, proposal_spans(text) if formatting else [])
+    out = _Writer()
+    for (run, t, end), start in zip(pieces, offsets, strict=True):
+        out.write(t, end if run is None else kind_at(start, run))
+    return text, tuple(out.changes)
+
+
+def _offsets(pieces: list[tuple[Run | None, str, ChangeKind | None]]) -> list[int]:
+    offsets: list[int] = []
+    at = 0
+    for _, t, _ in pieces:
+        offsets.append(at)
+        at += len(t)
+    return offsets

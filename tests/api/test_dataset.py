@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 
-from itukg.ontology.keys import DEFAULT_BASE
+from itukg.ontology.iri import DEFAULT_BASE
 
 ONTOLOGY = f"{DEFAULT_BASE}graph/itu"
 GAZETTEER = f"{DEFAULT_BASE}graph/conferences"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from itukg.ingest.pipeline import ingest_paths
-from itukg.ontology.keys import DEFAULT_BASE
+from itukg.ontology.iri import DEFAULT_BASE
 from itukg.ontology.store import EmbeddedStore, open_store
 from tests.conftest import ROOT
 

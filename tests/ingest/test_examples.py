@@ -25,7 +25,7 @@ import pytest
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 GOLDS = sorted(EXAMPLES.glob("*.gold.json"))
-DOC_SUFFIXES = (".txt", ".md")
+DOC_SUFFIXES = (".txt", ".md", ".html")
 
 SCORED = frozenset(
     {"pp", "council", "wtdc", "wtsa", "wrc", "ra", "wtpf", "wcit", "unga"}

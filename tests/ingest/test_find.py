@@ -1380,6 +1380,317 @@ NEGATIVES: list[Row] = [
     ),
 ]
 
+# ---------------------------------------------------------------- issue 10: versions named by words after the number
+VERSION_WORDS: list[Row] = [
+    (
+        "words-title-then-adopted-by-year-body",
+        "Recalling also resolution 140 on ITU's role in implementing the outcomes of the World Summit on the Information Society and the 2030 Agenda for Sustainable Development, adopted by the 2014 Plenipotentiary Conference of the Union,",
+        ["pp/res/140/2014"],
+    ),
+    (
+        "words-title-then-adopted-by-body-place-year",
+        "Noting resolution 174 on ITU's role with regard to international public policy issues, adopted by the ITU Plenipotentiary Conference (Busan, 2014),",
+        ["pp/res/174/2014"],
+    ),
+    (
+        "words-title-then-adopted-by-council-session",
+        "Council Resolution 1143 on services for the deaf, adopted by the ITU Council at its 1999 session,",
+        ["council/res/1143/1999"],
+    ),
+    (
+        "words-title-entitled-then-adopted",
+        "resolution 69 entitled Non-discriminatory access, adopted by the 2010 World Telecommunication Development Conference;",
+        ["wtdc/res/69/2010"],
+    ),
+    (
+        "words-of-year-place-body",
+        "Recalling Resolution 11 of the 2006 Antalya Plenipotentiary Conference on ITU Telecom events,",
+        ["pp/res/11/2006"],
+    ),
+    (
+        "words-of-place-body-no-year",
+        "Recalling Resolution 11 of the Antalya Plenipotentiary Conference,",
+        ["pp/res/11/2006"],
+    ),
+    (
+        "words-of-place-year-body",
+        "Recalling Resolution 11 of the Antalya 2006 Plenipotentiary Conference,",
+        ["pp/res/11/2006"],
+    ),
+    (
+        "words-list-of-year-place-body",
+        "Resolutions 1 and 2 of the 2016 Hammamet World Telecommunication Standardization Assembly",
+        ["wtsa/res/1/2016", "wtsa/res/2/2016"],
+    ),
+    (
+        "words-body-before-keyword-un-style",
+        "Noting the ITU Plenipotentiary Conference resolution 130 (Busan, 2014) on strengthening the role of ITU,",
+        ["pp/res/130/2014"],
+    ),
+    (
+        "words-adopted-at-place-in-year",
+        "Recalling Resolution 71 adopted at Dubai in 2018,",
+        ["pp/res/71/2018"],
+    ),
+    (
+        "words-adopted-at-place-in-year-by-body",
+        "Recalling Resolution 71 adopted at Dubai in 2018 by the Plenipotentiary Conference,",
+        ["pp/res/71/2018"],
+    ),
+    (
+        "words-adopted-in-place-comma-year",
+        "as stated in resolution 71 adopted in Busan, 2014,",
+        ["pp/res/71/2014"],
+    ),
+    (
+        "words-body-held-in-place-country-year",
+        "Recalling Resolution 11 of the Plenipotentiary Conference held in Antalya, Turkey, in 2006,",
+        ["pp/res/11/2006"],
+    ),
+    (
+        "words-body-held-in-place-dates",
+        "resolution 130 of the Plenipotentiary Conference held in Busan, Republic of Korea, from 20 October to 7 November 2014",
+        ["pp/res/130/2014"],
+    ),
+    (
+        "words-body-in-place-in-year",
+        "Recalling Resolution 130 adopted by the Plenipotentiary Conference in Busan in 2014,",
+        ["pp/res/130/2014"],
+    ),
+    (
+        "words-body-held-in-before-keyword",
+        "Recalling that the World Telecommunication Development Conference held in Buenos Aires in 2017, in its resolution 37, called for",
+        ["wtdc/res/37/2017"],
+    ),
+    (
+        "words-body-held-at-before-keyword-adopted",
+        "the Plenipotentiary Conference held at Dubai in 2018 adopted Resolution 200 on the Connect 2030 Agenda",
+        ["pp/res/200/2018"],
+    ),
+    (
+        "words-title-stops-at-another-citation",
+        "resolution 140 on ITU's role and resolution 71, adopted by the 2014 Plenipotentiary Conference",
+        [None, "pp/res/71/2014"],
+    ),
+    (
+        "words-title-stops-at-sentence-end",
+        "resolution 140 on ITU's role. The texts were adopted by the 2014 Plenipotentiary Conference",
+        [None],
+    ),
+]
+
+# ---------------------------------------------------------------- issue 10: punctuation damaged in conversion
+DAMAGED: list[Row] = [
+    (
+        "damaged-stray-open-bracket",
+        "recalling Resolution 76 (Rev. (Dubai, 2012) of the WTSA on testing",
+        ["wtsa/res/76/2012"],
+    ),
+    (
+        "damaged-doubled-open-bracket",
+        "recalling Resolution 35 ((Rev. Hammamet, 2016) of the World Telecommunication Standardization Assembly",
+        ["wtsa/res/35/2016"],
+    ),
+    (
+        "damaged-square-brackets",
+        "recalling Resolution 76 [Rev. Dubai, 2012] of the WTSA on testing",
+        ["wtsa/res/76/2012"],
+    ),
+    (
+        "damaged-doubled-comma",
+        "in accordance with Resolution 130 (Rev. Busan,, 2014),",
+        ["pp/res/130/2014"],
+    ),
+    (
+        "damaged-period-for-comma",
+        "in accordance with Resolution 130 (Rev. Busan. 2014),",
+        ["pp/res/130/2014"],
+    ),
+    (
+        "damaged-semicolon-for-comma",
+        "in accordance with Resolution 130 (Rev. Busan; 2014),",
+        ["pp/res/130/2014"],
+    ),
+    (
+        "damaged-unclosed-bracket",
+        "recalling Resolution 76 (Rev. Dubai, 2012 of the WTSA on testing",
+        ["wtsa/res/76/2012"],
+    ),
+    (
+        "damaged-glued-footnote-mark",
+        "recalling Resolution 76 (Rev. Dubai, 2012)1 of the WTSA on testing",
+        ["wtsa/res/76/2012"],
+    ),
+    (
+        "damaged-glued-footnote-marks",
+        "recalling Resolution 76 (Rev. Dubai, 2012)1, 2 of the World Telecommunication Standardization Assembly",
+        ["wtsa/res/76/2012"],
+    ),
+    (
+        "damaged-no-opening-bracket",
+        "recalling Resolution 76 Rev. Dubai, 2012) of the WTSA on testing",
+        ["wtsa/res/76/2012"],
+    ),
+    (
+        "damaged-spaces-inside",
+        "in accordance with Resolution 130 ( Rev . Busan , 2014 )",
+        ["pp/res/130/2014"],
+    ),
+    (
+        "number-sign-degree",
+        "in accordance with Resolution N\u00b0 130 (Rev. Busan, 2014) and Resolution n\u00ba 71 (Rev. Dubai, 2018)",
+        ["pp/res/130/2014", "pp/res/71/2018"],
+    ),
+    (
+        "damaged-no-spaces",
+        "in accordance with Resolution 72(Rev.Busan,2014)of the Plenipotentiary Conference",
+        ["pp/res/72/2014"],
+    ),
+    (
+        "damaged-line-break-in-qualifier",
+        "in accordance with Resolution 130 (Rev.\nBusan, 2014) of this Conference",
+        ["pp/res/130/2014"],
+    ),
+]
+
+# ---------------------------------------------------------------- issue 10: paragraph and heading boundaries
+BOUNDARIES: list[Row] = [
+    (
+        "boundary-heading-then-clause-number",
+        "The study groups shall take into account the following Recommendations\nC.2.4 The clause applies",
+        [],
+    ),
+    (
+        "boundary-heading-then-numbered-clause",
+        "Decisions\n2 The Director shall report",
+        [],
+    ),
+    (
+        "boundary-blank-line",
+        "the following ITU-T Recommendations\n\nX.1205 Overview of cybersecurity",
+        [],
+    ),
+    (
+        "boundary-list-stops-at-paragraph",
+        "in Resolutions 1 and\n2 The Assembly resolves",
+        [None],
+    ),
+    (
+        "boundary-heading-then-clause-number-alone",
+        "the following ITU-T Recommendations\nC.2.4\nScope of the clause",
+        [],
+    ),
+    (
+        "boundary-wrapped-number-then-qualifier",
+        "in accordance with Resolution \n212 \n(Rev.WRC-23) of the Radio Regulations",
+        ["wrc/res/212/2023"],
+    ),
+    (
+        "boundary-wrapped-line-is-no-boundary",
+        "in accordance with Resolution\n770 (WRC-19) of the Radio Regulations",
+        ["wrc/res/770/2019"],
+    ),
+    (
+        "boundary-wrapped-recommendation",
+        "as described in Recommendation\nITU-R P.525",
+        ["itu-r/rec/p.525"],
+    ),
+]
+
+# ---------------------------------------------------------------- issue 10: not Recommendations; dual numbers; drafts
+NOT_RECOMMENDATIONS: list[Row] = [
+    ("notrec-series-wildcard", "Recommendations ITU-T X.8xx-series on security", []),
+    ("notrec-dotted-wildcard", "the work on Recommendation ITU-T Q.1700.x-series", []),
+    ("notrec-letter-series", "the ITU-T H-series Recommendations on multimedia", []),
+    ("notrec-number-series", "Recommendations ITU-T Q.1700-series and ITU-T X.500 series", []),
+    ("notrec-range", "Recommendations ITU-T X.800-X.849 on security", []),
+    ("notrec-outcome-label", "contributes to outcome ITU-R R.2-a and outcome ITU-T T.1-b", []),
+    ("notrec-outcome-label-after-keyword", "Improved conformance to ITU-T recommendations T.1-b: enhanced", []),
+    ("notrec-council-document", "see Document C19/55(Rev.2) for the report", []),
+    ("notrec-council-document-in-brackets", "Council Resolution 1305 (Document C19/55(Rev.2))", ["council/res/1305"]),
+    ("notrec-conference-document", "as set out in Document WTDC-17/45(Add.1)(Rev.1) and Document 82-E", []),
+    ("dual-number-first", "Recommendation ITU-T G.8261/Y.1361 on timing", ["itu-t/rec/g.8261"]),
+    ("dual-number-list", "Recommendations ITU-T G.8261/Y.1361 (08/2013) and G.8262/Y.1362", ["itu-t/rec/g.8261", "itu-t/rec/g.8262"]),
+    ("dual-number-sector-second", "ITU-T Y.1540/I.380 applies", ["itu-t/rec/y.1540"]),
+    ("dual-number-same-series", "as specified in Recommendation ITU-T Y.2060/Y.4000 on the IoT", ["itu-t/rec/y.2060"]),
+    ("same-series-slash-is-a-list", "ITU-T A.4/A.5/A.6 qualifications", ["itu-t/rec/a.4", "itu-t/rec/a.5", "itu-t/rec/a.6"]),
+    ("notrec-itu-t-output-with-number", "the ITU-T outputs ITU-T T.2-1 and T.3-1: relevant databases", []),
+    ("rec-itu-r-revision-kept", "the ITU-T outputs T.2-1; Recommendation ITU-R M.1036-6", ["itu-r/rec/m.1036-6"]),
+    ("question-short-notation", "the work of ITU-T Q.10/17 and ITU-T Q.1/2 on security", ["itu-t/question/10/17", "itu-t/question/1/2"]),
+    ("question-short-notation-not-a-rec", "Recommendations ITU-T Q.1700 and Q.10/17", ["itu-t/rec/q.1700"]),
+    ("rec-sector-first-rec-without-period", "as in ITU-R Rec BT.500 and ITU-T Rec G.709", ["itu-r/rec/bt.500", "itu-t/rec/g.709"]),
+    ("notrec-report", "as described in Report ITU-R M.2410-0 and in Recommendation ITU-R M.2083", ["itu-r/rec/m.2083"]),
+    ("notrec-report-list", "Reports ITU-R S.2199, ITU-R M.2109 and ITU-R S.2368 and Recommendation ITU-R S.1503", ["itu-r/rec/s.1503"]),
+    ("notrec-handbook", "see the ITU-R Handbook ITU-R SM.2153 on monitoring", []),
+    ("draft-recommendation", "draft Recommendation ITU-T X.1060 on security operations", ["itu-t/rec/x.1060"]),
+    ("draft-new-recommendation", "the draft new Recommendation ITU-R M.2150-1 on IMT", ["itu-r/rec/m.2150-1"]),
+    ("draft-revised-recommendation", "Draft revised Recommendation ITU-T E.164 (ex E.164-rev)", ["itu-t/rec/e.164"]),
+    ("rec-hyphenated-use-kept", "an ITU-T E.164-based numbering resource", ["itu-t/rec/e.164"]),
+]
+
+# ---------------------------------------------------------------- issue 10: words that lead a list, in real texts
+LIST_WORDS: list[Row] = [
+    (
+        "list-outcomes-of-body-bullets",
+        "facilitate projects deriving from the outcomes of WTSA, in particular: \u2022 Resolution 50 (Rev. Hammamet, 2016), on cybersecurity; \u2022 Resolution 52 (Rev. Dubai, 2012), on countering spam;",
+        ["wtsa/res/50/2016", "wtsa/res/52/2012"],
+    ),
+    (
+        "list-work-of-body-including",
+        "the work of the World Telecommunication Standardization Assembly, including Resolution 5 (Dubai, 2012)",
+        ["wtsa/res/5/2012"],
+    ),
+    (
+        "list-council-next-session",
+        "that the Council adopted at its 2015 session Decision 584, on the creation of CWGs, and at its 2016 session Resolution 1333 (Rev. 2016), on guiding principles",
+        ["council/dec/584/2015", "council/res/1333/2016"],
+    ),
+    (
+        "list-council-next-session-no-revision",
+        "the ITU Council, at its 2009 session, Resolution 1305 and, at its 2011 session, Resolution 1336",
+        ["council/res/1305/2009", "council/res/1336/2011"],
+    ),
+]
+
+# ---------------------------------------------------------------- issue 10: Radiocommunication Assembly resolutions
+RA_LISTS: list[Row] = [
+    (
+        "ra-without-revision-place-year",
+        "Resolution ITU-R 9 (Geneva, 2015) on liaison",
+        ["ra/res/9"],
+    ),
+    (
+        "ra-at-end-of-wrc-list",
+        "taking into account Resolutions 646 (Rev.WRC-15), 647 (Rev.WRC-15) and ITU-R 55 (Geneva, 2015),",
+        ["wrc/res/646/2015", "wrc/res/647/2015", "ra/res/55"],
+    ),
+    (
+        "ra-at-end-of-wrc-list-semicolons",
+        "Resolutions 646 (Rev.WRC-15); 647 (Rev.WRC-15); ITU-R 55 (Geneva, 2015)",
+        ["wrc/res/646/2015", "wrc/res/647/2015", "ra/res/55"],
+    ),
+    (
+        "ra-keyword-after-wrc-list",
+        "Resolutions 646 (Rev.WRC-15) and 647 (Rev.WRC-15) and Resolution ITU-R 55 (Geneva, 2015);",
+        ["wrc/res/646/2015", "wrc/res/647/2015", "ra/res/55"],
+    ),
+    (
+        "ra-list-repeats-sector",
+        "Resolutions ITU-R 9 (Geneva, 2015) and ITU-R 55-2",
+        ["ra/res/9", "ra/res/55-2"],
+    ),
+    (
+        "ra-sector-before-keyword",
+        "ITU-R Resolution 9 (Geneva, 2015) and ITU-R Resolutions 55 and 57-1",
+        ["ra/res/9", "ra/res/55", "ra/res/57-1"],
+    ),
+    (
+        "ra-sector-before-wrc-resolution",
+        "the ITU-R Resolution 646 (WRC-03) on public protection",
+        ["wrc/res/646/2003"],
+    ),
+]
+
 ROWS: list[Row] = [
     *PP,
     *THIS_CONFERENCE,
@@ -1400,6 +1711,12 @@ ROWS: list[Row] = [
     *WSIS,
     *HARD_TEXT,
     *NEGATIVES,
+    *VERSION_WORDS,
+    *DAMAGED,
+    *BOUNDARIES,
+    *NOT_RECOMMENDATIONS,
+    *RA_LISTS,
+    *LIST_WORDS,
 ]
 
 

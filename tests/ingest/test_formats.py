@@ -202,8 +202,9 @@ DOCX_CASES = [
         ("kept\ngone\n", "kept\n", "kept\ngone\n"),
     ),
     (
-        "formatting: struck deleted, underlined inserted, link kept",
-        _p(
+        "formatting in a MOD block: struck deleted, underlined inserted, link kept",
+        _p(_r("MOD INS/82/1"))
+        + _p(
             _r("Resolution 66 (Rev. "),
             _r("Hyderabad, 2010", "<w:strike/>"),
             _r(" "),
@@ -215,16 +216,68 @@ DOCX_CASES = [
         ),
         "",
         (
+            "MOD INS/82/1\n"
             "Resolution 66 (Rev. Hyderabad, 2010 Dubai, 2014) www.itu.int\n",
-            "Resolution 66 (Rev.  Dubai, 2014) www.itu.int\n",
-            "Resolution 66 (Rev. Hyderabad, 2010 ) www.itu.int\n",
+            "MOD INS/82/1\nResolution 66 (Rev.  Dubai, 2014) www.itu.int\n",
+            "MOD INS/82/1\nResolution 66 (Rev. Hyderabad, 2010 ) www.itu.int\n",
         ),
     ),
     (
-        "strike through a character style",
-        _p(_r("a "), _r("b", '<w:rStyle w:val="Deleted"/>'), _r(" c")),
+        "formatting outside any block is plain text",
+        _p(
+            _r("Resolution 66 (Rev. "),
+            _r("Hyderabad, 2010", "<w:strike/>"),
+            _r(" "),
+            _r("Dubai, 2014", '<w:u w:val="single"/>'),
+            _r(")"),
+        ),
         "",
-        ("a b c\n", "a  c\n", "a b c\n"),
+        ("Resolution 66 (Rev. Hyderabad, 2010 Dubai, 2014)\n",) * 3,
+    ),
+    (
+        "formatting after a MOD block's Reasons is plain text",
+        _p(_r("MOD INS/82/1"))
+        + _p(_r("a "), _r("b", "<w:strike/>"))
+        + _p(_r("Reasons: "), _r("c", "<w:strike/>")),
+        "",
+        (
+            "MOD INS/82/1\na b\nReasons: c\n",
+            "MOD INS/82/1\na \nReasons: c\n",
+            "MOD INS/82/1\na b\nReasons: c\n",
+        ),
+    ),
+    (
+        "formatting in an annex of a MOD block is a change",
+        _p(_r("MOD INS/82/1"))
+        + _p(_r("ANNEX 1"))
+        + _p(_r("a "), _r("b", "<w:strike/>")),
+        "",
+        (
+            "MOD INS/82/1\nANNEX 1\na b\n",
+            "MOD INS/82/1\nANNEX 1\na \n",
+            "MOD INS/82/1\nANNEX 1\na b\n",
+        ),
+    ),
+    (
+        "strike through a character style in a MOD block",
+        _p(_r("MOD INS/82/1"))
+        + _p(_r("a "), _r("b", '<w:rStyle w:val="Deleted"/>'), _r(" c")),
+        "",
+        (
+            "MOD INS/82/1\na b c\n",
+            "MOD INS/82/1\na  c\n",
+            "MOD INS/82/1\na b c\n",
+        ),
+    ),
+    (
+        "tracked changes count outside any block",
+        _p(_r("Resolution 66 (Rev. "), DELETED, INSERTED, _r(")")),
+        "",
+        (
+            "Resolution 66 (Rev. Hyderabad, 2010Dubai, 2014)\n",
+            "Resolution 66 (Rev. Dubai, 2014)\n",
+            "Resolution 66 (Rev. Hyderabad, 2010)\n",
+        ),
     ),
     (
         "underline without any strike is plain text",
@@ -337,9 +390,14 @@ HTML_CASES = [
         ),
     ),
     (
-        "s and u are formatting changes",
+        "s and u are formatting changes in a MOD block",
+        "<p>MOD INS/82/1</p><p>a <s>b</s> <u>c</u> <strike>d</strike></p>",
+        ("MOD INS/82/1\na  c \n", "MOD INS/82/1\na b  d\n"),
+    ),
+    (
+        "s and u outside any block are plain text",
         "<p>a <s>b</s> <u>c</u> <strike>d</strike></p>",
-        ("a  c \n", "a b  d\n"),
+        ("a b c d\n", "a b c d\n"),
     ),
     (
         "u alone is plain, links are never insertions",
@@ -347,9 +405,15 @@ HTML_CASES = [
         ("a b c\n", "a b c\n"),
     ),
     (
-        "style line-through",
+        "style line-through in a SUP block",
+        "<p>SUP INS/82/3</p>"
         "<p>x <span style='text-decoration: line-through'>y</span> z</p>",
-        ("x  z\n", "x y z\n"),
+        ("SUP INS/82/3\nx  z\n", "SUP INS/82/3\nx y z\n"),
+    ),
+    (
+        "del and ins count outside any block",
+        "<p>a <del>b</del><ins>c</ins></p>",
+        ("a c\n", "a b\n"),
     ),
     (
         "blocks, br, white space, entities; head and scripts dropped",

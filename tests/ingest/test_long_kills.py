@@ -26,7 +26,7 @@ import pytest
 
 from itukg.ingest.pipeline import derive
 from itukg.ontology import snapshots
-from itukg.ontology.keys import DEFAULT_BASE
+from itukg.ontology.iri import DEFAULT_BASE
 from itukg.ontology.store import EmbeddedStore, open_store
 from itukg.queries import run_query
 from tests.conftest import ROOT
