@@ -11,10 +11,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from itukg.api import errors
+from itukg.api import errors, openapi
+from itukg.api.caching import HttpHabits, Snapshot
 from itukg.api.config import Settings
 from itukg.api.deps import State
-from itukg.api.routes import instruments, pages, queries, search, sparql
+from itukg.api.routes import docs, instruments, pages, queries, search, sparql
 from itukg.api.workers import QueryPool
 from itukg.ontology.errors import ItukgError
 
@@ -49,14 +50,21 @@ def create_app(settings: Settings) -> FastAPI:
         description=DESCRIPTION,
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # served from local assets (api.routes.docs)
+        redoc_url=None,
     )
     app.state.itukg = state
     # read-only open data: any web page may query it (YASGUI, notebooks)
     app.add_middleware(
-        CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
-        allow_headers=["*"], expose_headers=["Link"],
+        CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
+        allow_headers=["*"], expose_headers=["Link", "ETag"],
     )  # fmt: skip
+    snapshot = Snapshot(settings.cache_seconds)
+    app.add_middleware(HttpHabits, token_of=lambda: snapshot.token(state.store()))
     errors.install(app)
+    openapi.install(app)
+    app.mount(docs.PREFIX, docs.assets(), name="docs-assets")
+    app.include_router(docs.router)
     app.include_router(pages.router)
     app.include_router(instruments.router)
     app.include_router(search.router)

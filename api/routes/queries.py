@@ -11,7 +11,7 @@ from itukg.api.schemas import ErrorOut, ParamInfo, QueryInfo, QueryResult
 from itukg.queries import Query, QueryNotFound, get_query, list_queries
 
 PUBLIC = ("report", "lookup")
-PAGING = ("offset", "limit")
+PAGING = ("offset", "limit", "format")  # not parameters of the query
 
 router = APIRouter(prefix="/queries", tags=["queries"], responses=ERRORS)
 

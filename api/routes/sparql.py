@@ -11,7 +11,9 @@ from fastapi import APIRouter, Request, Response
 
 from itukg.api import html
 from itukg.api.deps import SettingsDep
+from itukg.api.errors import BadSparql
 from itukg.api.negotiate import wants_html
+from itukg.api.prefixes import shift, with_prefixes
 from itukg.api.protocol import FORM, QUERY, query_of
 from itukg.api.results import CSV, GRAPH_TYPES, SRX, TSV
 from itukg.api.schemas import SparqlJson
@@ -77,9 +79,14 @@ async def _answer(request: Request, settings: SettingsDep, body: bytes) -> Respo
     query = query_of(
         request.method, request.headers.get("content-type", ""), body, params
     )
-    media, data = await pool(request, settings).run(
-        query, request.headers.get("accept"), settings.sparql_max_rows
-    )
+    # the project's prefixes are predeclared: the query need not repeat them
+    text, added = with_prefixes(query)
+    try:
+        media, data = await pool(request, settings).run(
+            text, request.headers.get("accept"), settings.sparql_max_rows
+        )
+    except BadSparql as exc:
+        raise BadSparql(shift(str(exc), added)) from None
     return Response(data, 200, {"Vary": "Accept"}, media)
 
 
