@@ -7,19 +7,22 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 
 from itukg.api import errors, openapi
 from itukg.api.caching import HttpHabits, Snapshot
 from itukg.api.config import Settings
 from itukg.api.deps import State
-from itukg.api.routes import docs, instruments, pages, queries, search, sparql
+from itukg.api.routes import docs, instruments, named, pages, queries, search, sparql
 from itukg.api.workers import QueryPool
 from itukg.ontology.errors import ItukgError
 
 log = logging.getLogger("itukg.api")
+STATIC = Path(__file__).parent / "static"  # the editor's script and YASQE
 
 DESCRIPTION = """Lookups of ITU instruments (resolutions, decisions,
 recommendations, UNGA resolutions, conference documents …) by key, with the
@@ -64,10 +67,12 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     openapi.install(app)
     app.mount(docs.PREFIX, docs.assets(), name="docs-assets")
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(docs.router)
     app.include_router(pages.router)
     app.include_router(instruments.router)
     app.include_router(search.router)
+    app.include_router(named.router)  # one operation per named query, first
     app.include_router(queries.router)
     app.include_router(sparql.router)
     # last: with a base IRI at the server's root this route takes any path
