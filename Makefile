@@ -74,14 +74,15 @@ bench: $(STAMP) | sysdeps
 ## The SPARQL editor of /sparql: YASQE (@zazuko/yasqe, MIT) as its authors publish
 ## it on the npm registry, copied into api/static/yasqe/ and committed, since users
 ## `pip install` the package without npm. Rerun (with a new YASQE) to update it;
-## VENDORED records the version and the tarball's integrity hash.
+## VENDORED records the version and the tarball's integrity hash; LICENSE (MIT)
+## is kept beside them.
 YASQE ?= 4.6.2
 EDITOR_DIR := api/static/yasqe
 export VENDORED_JS := const p = require("./package/package.json"), \
   k = require("./pack.json")[0]; [p.name, p.version, p.license, k.integrity, p.homepage].join(" ")
 editor:
 	@command -v npm >/dev/null 2>&1 || { echo "npm is needed to vendor the editor" >&2; exit 1; }
-	rm -rf $(EDITOR_DIR) && mkdir -p $(EDITOR_DIR)
+	rm -f $(EDITOR_DIR)/yasqe.min.* $(EDITOR_DIR)/VENDORED && mkdir -p $(EDITOR_DIR)
 	tmp=$$(mktemp -d) && cd $$tmp && \
 	  npm pack --silent --json @zazuko/yasqe@$(YASQE) > pack.json && \
 	  tar xzf zazuko-yasqe-$(YASQE).tgz && \
@@ -89,7 +90,6 @@ editor:
 	  node -p "$$VENDORED_JS" > $(CURDIR)/$(EDITOR_DIR)/VENDORED && \
 	  rm -rf $$tmp
 	sed -i '/^\/\/# sourceMappingURL=/d' $(EDITOR_DIR)/yasqe.min.js
-	cp api/static/YASQE-LICENSE $(EDITOR_DIR)/LICENSE
 
 clean:
 	rm -rf $(VENV) out data
