@@ -1,6 +1,6 @@
 """The OpenAPI document as the service answers: every error response is an
-``application/problem+json`` problem (``api.problems``), whatever content type a
-route declared for it."""
+``application/problem+json`` problem (``api.problems``), or an HTML page for a
+browser, whatever content type a route declared for it."""
 
 from __future__ import annotations
 
@@ -12,6 +12,10 @@ from fastapi import FastAPI
 from itukg.api.problems import PROBLEM
 
 ERROR_REF = {"$ref": "#/components/schemas/ErrorOut"}
+ERROR_CONTENT = {
+    PROBLEM: {"schema": ERROR_REF},
+    "text/html": {"schema": {"type": "string"}},  # the error page, for browsers
+}
 
 
 def problem_responses(schema: dict[str, Any]) -> dict[str, Any]:
@@ -22,7 +26,7 @@ def problem_responses(schema: dict[str, Any]) -> dict[str, Any]:
                 continue
             for status, response in op.get("responses", {}).items():
                 if str(status)[:1] in ("4", "5"):
-                    response["content"] = {PROBLEM: {"schema": ERROR_REF}}
+                    response["content"] = dict(ERROR_CONTENT)
     return schema
 
 

@@ -75,6 +75,7 @@ def _store(ctx: click.Context) -> GraphStore:
 
 def _read_store(ctx: click.Context, read_only: bool = True) -> GraphStore:
     """The store of a command that reads it: it must exist (exit 2 otherwise)."""
+    log.info("store: %s", ctx.obj["store"])
     return console.existing_store(ctx.obj["store"], read_only)
 
 
@@ -227,7 +228,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     store.close()
     for line in summary.errors:
         click.echo(f"itukg: {line}", err=True)
-    for line in summary.notes:
+    for line in summary.notes if not console.quiet() else []:
         click.echo(f"itukg: note: {line}", err=True)
     click.echo(f"{len(files)} files: {summary.line()}")
     sys.exit(1 if summary.failed else 0)
@@ -290,7 +291,9 @@ def query(
     console.known_query(name)
     given, base = _params(params), ctx.obj["base"]
     store = _read_store(ctx)
+    log.debug("query %s with %s", name, given)
     table = run_query(store, name, given, base)
+    log.info("%s: %d rows", name, len(table.rows))
     if not table.rows:
         unknown = console.unknown_keys(store, name, given, base)
         if unknown:

@@ -34,11 +34,25 @@ def configure_logging(verbosity: int) -> None:
     )
     root = logging.getLogger("itukg")
     root.setLevel(level)
-    if not any(getattr(h, "_itukg", False) for h in root.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+    if not any(isinstance(h, _Stderr) for h in root.handlers):
+        handler = _Stderr()
         handler.setFormatter(logging.Formatter("itukg: %(message)s"))
-        handler._itukg = True  # type: ignore[attr-defined]
         root.addHandler(handler)
+
+
+class _Stderr(logging.Handler):
+    """Writes to the ``sys.stderr`` of the moment (click's test runner swaps it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except (OSError, ValueError):
+            self.handleError(record)
+
+
+def quiet() -> bool:
+    """``-q``: only errors on stderr."""
+    return log.getEffectiveLevel() > logging.WARNING
 
 
 def check_store(location: str) -> None:

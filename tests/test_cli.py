@@ -517,6 +517,11 @@ def test_tables_mark_cut_cells_and_wide_shows_them(store: str) -> None:
 def test_short_help_quiet_and_verbose(store: str) -> None:
     assert run("-h").stdout.startswith("Usage: itukg")
     assert run("query", "-h").stdout.startswith("Usage: itukg query")
+    said = {}
     for flag in ("-q", "-v", "-vv"):
         r = run(flag, "--store", store, "query", "most-cited", "--format", "csv")
         assert r.returncode == 0 and r.stdout.startswith("target"), r.stderr
+        said[flag] = r.errors
+    assert said["-q"] == []
+    assert f"itukg: store: {store}" in said["-v"]
+    assert any(line.startswith("itukg: query most-cited") for line in said["-vv"])

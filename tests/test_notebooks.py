@@ -353,7 +353,7 @@ NODES = [
     (A2, LABELS[A2], "pp", "resolution", 2014),
     (UNGA, UNGA, "unga", "resolution", 0),
     (W10, W10, "wtdc", "resolution", 2010),
-    (TUNIS, TUNIS, "wsis", "named", 0),
+    (TUNIS, TUNIS, "wsis", "named instrument", 0),
     ("doc/x", "doc/x", "doc", "document", 0),
 ]
 

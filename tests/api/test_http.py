@@ -68,9 +68,9 @@ def test_the_project_prefixes_are_predeclared(client: TestClient) -> None:
 def test_openapi_declares_problems_for_errors(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     op = schema["paths"]["/instruments/{key}"]["get"]
-    assert set(op["responses"]["404"]["content"]) == {PROBLEM}
+    assert set(op["responses"]["404"]["content"]) == {PROBLEM, "text/html"}
     sparql = schema["paths"]["/sparql"]["get"]
-    assert set(sparql["responses"]["400"]["content"]) == {PROBLEM}
+    assert set(sparql["responses"]["400"]["content"]) == {PROBLEM, "text/html"}
 
 
 HEAD_PATHS = [
