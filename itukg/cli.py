@@ -20,8 +20,6 @@ import click
 import pyoxigraph as ox
 
 from itukg import console
-from itukg.api.prefixes import shift, with_prefixes
-from itukg.api.problems import one_line
 from itukg.ingest.extract import extract_document
 from itukg.ingest.models import Citation, Record
 from itukg.ingest.pipeline import ingest_paths, remove_documents
@@ -319,6 +317,11 @@ def sparql(
     """Run the SPARQL QUERY (- reads it from standard input); the default graph
     is the union of all graphs, and the project's prefixes (itu:, cito:, rdfs:
     …) are declared."""
+    # imported here: the query processes of `serve` import this module, and
+    # should not pay for FastAPI before their first query
+    from itukg.api.prefixes import shift, with_prefixes
+    from itukg.api.problems import one_line
+
     text, added = with_prefixes(console.read_text_arg(sparql, file, "query"))
     store = _read_store(ctx)
     try:
