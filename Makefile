@@ -6,7 +6,7 @@ SHARED ?= $(or $(ITUKG_SHARED),../shared)
 RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-virtuoso lint bench clean sysdeps soffice chromium virtuoso notebooks
+.PHONY: run test test-virtuoso lint bench clean sysdeps soffice chromium virtuoso notebooks editor
 
 $(VENV)/bin/python:
 	$(PY) -m venv $(VENV)
@@ -84,6 +84,26 @@ bench: $(STAMP) | sysdeps
 	      --no-install-recommends wrk </dev/null >/dev/null; \
 	  else echo "note: wrk is missing: the API load benchmark is skipped" >&2; fi; }
 	ITUKG_SHARED=$(SHARED) $(BIN)/python -m benchmarks
+
+## The SPARQL editor of /sparql: YASQE (@zazuko/yasqe, MIT) as its authors publish
+## it on the npm registry, copied into api/static/yasqe/ and committed, since users
+## `pip install` the package without npm. Rerun (with a new YASQE) to update it;
+## VENDORED records the version and the tarball's integrity hash; LICENSE (MIT)
+## is kept beside them.
+YASQE ?= 4.6.2
+EDITOR_DIR := api/static/yasqe
+export VENDORED_JS := const p = require("./package/package.json"), \
+  k = require("./pack.json")[0]; [p.name, p.version, p.license, k.integrity, p.homepage].join(" ")
+editor:
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed to vendor the editor" >&2; exit 1; }
+	rm -f $(EDITOR_DIR)/yasqe.min.* $(EDITOR_DIR)/VENDORED && mkdir -p $(EDITOR_DIR)
+	tmp=$$(mktemp -d) && cd $$tmp && \
+	  npm pack --silent --json @zazuko/yasqe@$(YASQE) > pack.json && \
+	  tar xzf zazuko-yasqe-$(YASQE).tgz && \
+	  cp package/build/yasqe.min.js package/build/yasqe.min.css $(CURDIR)/$(EDITOR_DIR)/ && \
+	  node -p "$$VENDORED_JS" > $(CURDIR)/$(EDITOR_DIR)/VENDORED && \
+	  rm -rf $$tmp
+	sed -i '/^\/\/# sourceMappingURL=/d' $(EDITOR_DIR)/yasqe.min.js
 
 clean:
 	rm -rf $(VENV) out data

@@ -7,18 +7,22 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 
-from itukg.api import errors
+from itukg.api import errors, openapi
+from itukg.api.caching import HttpHabits, StoreToken
 from itukg.api.config import Settings
 from itukg.api.deps import State
-from itukg.api.routes import instruments, pages, queries, search, sparql
+from itukg.api.routes import docs, instruments, named, pages, queries, search, sparql
 from itukg.api.workers import QueryPool
 from itukg.ontology.errors import ItukgError
 
 log = logging.getLogger("itukg.api")
+STATIC = Path(__file__).parent / "static"  # the editor's script and YASQE
 
 DESCRIPTION = """Lookups of ITU instruments (resolutions, decisions,
 recommendations, UNGA resolutions, conference documents …) by key, with the
@@ -56,17 +60,31 @@ def create_app(settings: Settings) -> FastAPI:
         description=DESCRIPTION,
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # served from local assets (api.routes.docs)
+        redoc_url=None,
     )
     app.state.itukg = state
     # read-only open data: any web page may query it (YASGUI, notebooks)
     app.add_middleware(
-        CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
-        allow_headers=["*"], expose_headers=["Link"],
+        CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
+        allow_headers=["*"], expose_headers=["Link", "ETag"],
     )  # fmt: skip
+    tokens = StoreToken(settings.cache_seconds)
+
+    def token_of() -> str:
+        snap = state.current()
+        return tokens.token(snap.store, snap.location)
+
+    app.add_middleware(HttpHabits, token_of=token_of)
     errors.install(app)
+    openapi.install(app)
+    app.mount(docs.PREFIX, docs.assets(), name="docs-assets")
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(docs.router)
     app.include_router(pages.router)
     app.include_router(instruments.router)
     app.include_router(search.router)
+    app.include_router(named.router)  # one operation per named query, first
     app.include_router(queries.router)
     app.include_router(sparql.router)
     # last: with a base IRI at the server's root this route takes any path

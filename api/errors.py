@@ -1,7 +1,7 @@
 """The service's errors and the one table that maps every error of the project to
-an HTTP answer (datasette's ``handle_exception``): a JSON body
-``{"error", "message", …}`` (an HTML page for browsers on the pages), never a
-stack trace."""
+an HTTP answer (datasette's ``handle_exception``): an RFC 9457
+``application/problem+json`` body (``api.problems``; an HTML page for browsers),
+never a stack trace."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
-from itukg.api import html
+from itukg.api import html, problems
 from itukg.api.negotiate import wants_html
 from itukg.ontology.errors import InvalidKey, ItukgError
 from itukg.ontology.keys import CONFERENCE_BODIES
@@ -133,13 +133,11 @@ def answer(request: Request, exc: Exception) -> Response:
         extra = {"grammar": list(KEY_GRAMMAR)}
     if isinstance(exc, StoreError):
         log.warning("store error: %s", exc)
-    body = {"error": code, "message": message, **extra}
-    if request.url.path.startswith("/sparql"):
-        # SPARQL clients show the body as it is: plain text reads best
-        return Response(f"{code}: {message}\n", status, media_type="text/plain")
+    message = problems.one_line(message)
     if wants_html(request.headers.get("accept")):
+        body = {"error": code, "message": message, **extra}
         return html.render(request, "error.html", {"error": body}, status)
-    return JSONResponse(body, status)
+    return problems.problem(request, status, code, message, extra)
 
 
 def _problem(error: Any) -> str:
@@ -156,12 +154,15 @@ async def _http_handler(request: Request, exc: Exception) -> Response:
     shape, their headers (``Allow``) kept."""
     assert isinstance(exc, HTTPException)
     code = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "error")
-    body = {"error": code, "message": str(exc.detail)}
+    message = str(exc.detail)
     if wants_html(request.headers.get("accept")):
+        body = {"error": code, "message": message}
         page = html.render(request, "error.html", {"error": body}, exc.status_code)
         page.headers.update(exc.headers or {})
         return page
-    return JSONResponse(body, exc.status_code, headers=exc.headers)
+    return problems.problem(
+        request, exc.status_code, code, message, headers=dict(exc.headers or {})
+    )
 
 
 def install(app: FastAPI) -> None:

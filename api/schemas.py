@@ -144,6 +144,14 @@ class QueryResult(Page[dict[str, Value]]):
 
 
 class ErrorOut(BaseModel):
+    """An RFC 9457 problem (``application/problem+json``) with the service's
+    extension members: ``error`` (a stable code) and ``message`` (= ``detail``)."""
+
+    type: str = "about:blank"
+    title: str | None = None
+    status: int | None = None
+    detail: str | None = None
+    instance: str | None = None
     error: str
     message: str
     closest: list[str] | None = None

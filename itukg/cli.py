@@ -5,8 +5,10 @@ parameter, a store that cannot be reached) is one line on stderr and exit status
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -17,6 +19,7 @@ from typing import Any, TypeVar
 import click
 import pyoxigraph as ox
 
+from itukg import console
 from itukg.ingest.extract import extract_document
 from itukg.ingest.models import Citation, Record
 from itukg.ingest.pipeline import ingest_paths, remove_documents
@@ -25,10 +28,12 @@ from itukg.ontology import iri
 from itukg.ontology.errors import ItukgError
 from itukg.ontology.store import GraphStore, StoreError, open_store
 from itukg.queries import Table, get_query, list_queries, run_query
+from itukg.queries.errors import QueryParamError
 from itukg.queries.networks import to_digraph
 from itukg.queries.run import table as to_table
 
 F = TypeVar("F", bound=Callable[..., Any])
+log = logging.getLogger("itukg.cli")
 
 
 def _fail(path: Path, exc: Exception) -> None:
@@ -70,37 +75,41 @@ def _store(ctx: click.Context) -> GraphStore:
     return open_store(obj["store"])
 
 
-_TABLE_FORMAT = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-    help="How to print the rows.",
-)
+def _read_store(ctx: click.Context, read_only: bool = True) -> GraphStore:
+    """The store of a command that reads it: it must exist (exit 2 otherwise)."""
+    log.info("store: %s", ctx.obj["store"])
+    return console.existing_store(ctx.obj["store"], read_only)
 
 
-def _print_table(t: Table, fmt: str) -> None:
+def _table_format(func: F) -> F:
+    """``--format`` and ``--wide`` of the commands that print rows."""
+    func = click.option(
+        "--wide",
+        is_flag=True,
+        help=f"Show every cell whole (else cut at {console.CELL} characters, "
+        f"marked {console.CUT}).",
+    )(func)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json", "csv"]),
+        default="table",
+        show_default=True,
+        help="How to print the rows.",
+    )(func)
+
+
+def _print_table(t: Table, fmt: str, wide: bool = False) -> None:
     if fmt == "json":
         click.echo(json.dumps(t.records(), ensure_ascii=False, indent=1))
         return
     if fmt == "csv":
         click.echo(t.to_csv(), nl=False)
         return
-    widths = [
-        min(40, max([len(c)] + [len(str(r[i] or "")) for r in t.rows]))
-        for i, c in enumerate(t.columns)
-    ]
-    click.echo("  ".join(c.ljust(w) for c, w in zip(t.columns, widths, strict=True)))
-    for row in t.rows:
-        cells = ["" if v is None else str(v) for v in row]
-        click.echo(
-            "  ".join(c[:w].ljust(w) for c, w in zip(cells, widths, strict=True))
-        )
-    click.echo(f"({len(t.rows)} rows)")
+    console.print_table(t, wide)
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="itukg")
 @click.option(
     "--store",
@@ -115,9 +124,12 @@ def _print_table(t: Table, fmt: str) -> None:
     show_default=iri.DEFAULT_BASE,
     help="The base IRI of instrument keys.",
 )
+@click.option("-v", "--verbose", count=True, help="More messages on stderr (-vv).")
+@click.option("-q", "--quiet", is_flag=True, help="Errors only on stderr.")
 @click.pass_context
-def main(ctx: click.Context, store: str, base: str) -> None:
+def main(ctx: click.Context, store: str, base: str, verbose: int, quiet: bool) -> None:
     """itukg: a knowledge graph of cross-references between ITU resolutions."""
+    console.configure_logging(-1 if quiet else verbose)
     ctx.obj = {"store": store, "base": base}
 
 
@@ -135,37 +147,70 @@ def main(ctx: click.Context, store: str, base: str) -> None:
 def extract(files: tuple[Path, ...], fmt: str) -> None:
     """Extract the citations and amendments of FILES (files or folders).
 
-    Exit status 0 when every file was read, 1 when any could not be (one line on
-    stderr per such file); the other files' records are still printed."""
+    FILE - reads standard input. Exit status 0 when every file was read, 1 when
+    any could not be (one line on stderr per such file); the other files'
+    records are still printed. On a terminal, a progress bar on stderr while
+    the records go to a file or a pipe."""
     failed = 0
-    out = sys.stdout
-    for path in document_files(files, _skipped):
-        try:
-            records = extract_document(read_document(path))
-        except ItukgError as exc:
-            _fail(path, exc)
-            failed += 1
-            continue
-        if fmt == "jsonl":
-            for r in records:
-                out.write(json.dumps(r.to_json(), ensure_ascii=False) + "\n")
-        else:
-            out.write(f"# {path}\n")
-            for r in records:
-                out.write(_table_row(r) + "\n")
-        out.flush()
+    with contextlib.ExitStack() as stack:
+        paths = _inputs(files, stack)
+        steps = len(paths) if not sys.stdout.isatty() else 0
+        with console.progress(steps, "extracting") as step:
+            for shown, path in paths:
+                failed += not _extract_one(shown, path, fmt)
+                step()
     sys.exit(1 if failed else 0)
+
+
+def _inputs(
+    files: tuple[Path, ...], stack: contextlib.ExitStack
+) -> list[tuple[Path, Path]]:
+    """``(name shown, file read)`` of each input: ``-`` is stdin, saved to a
+    temporary file; a folder gives its documents."""
+    out: list[tuple[Path, Path]] = []
+    for f in files:
+        if console.is_stdin(f):
+            out.append((f, stack.enter_context(console.stdin_file())))
+        else:
+            out += [(p, p) for p in document_files([f], _skipped)]
+    return out
+
+
+def _extract_one(shown: Path, path: Path, fmt: str) -> bool:
+    """Print the records of one file; False when it could not be read."""
+    out = sys.stdout
+    try:
+        records = extract_document(read_document(path))
+    except ItukgError as exc:
+        _fail(shown, Exception(str(exc).replace(str(path), str(shown))))
+        return False
+    if fmt == "jsonl":
+        for r in records:
+            out.write(json.dumps(r.to_json(), ensure_ascii=False) + "\n")
+    else:
+        out.write(f"# {shown}\n")
+        for r in records:
+            out.write(_table_row(r) + "\n")
+    out.flush()
+    return True
 
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 def text(file: Path) -> None:
-    """Print the plain text FILE yields (the text that record offsets refer to)."""
-    try:
-        doc = read_document(file)
-    except ItukgError as exc:
-        _fail(file, exc)
-        sys.exit(1)
+    """Print the plain text FILE yields (the text that record offsets refer to);
+    FILE - reads standard input."""
+    with contextlib.ExitStack() as stack:
+        path = (
+            stack.enter_context(console.stdin_file())
+            if console.is_stdin(file)
+            else file
+        )
+        try:
+            doc = read_document(path)
+        except ItukgError as exc:
+            _fail(file, Exception(str(exc).replace(str(path), str(file))))
+            sys.exit(1)
     sys.stdout.write(doc.text)
 
 
@@ -180,19 +225,12 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     Exit status 1 when any file failed; the others are still ingested."""
     store = _store(ctx)
     files = list(document_files(paths, _skipped))
-    if sys.stderr.isatty():
-        with click.progressbar(
-            length=len(files), label="ingesting", file=sys.stderr
-        ) as bar:
-            summary = ingest_paths(
-                store, files, ctx.obj["base"], progress=lambda _: bar.update(1)
-            )
-    else:
-        summary = ingest_paths(store, files, ctx.obj["base"])
+    with console.ingest_progress(len(files)) as step:  # on a terminal only
+        summary = ingest_paths(store, files, ctx.obj["base"], progress=step)
     store.close()
     for line in summary.errors:
         click.echo(f"itukg: {line}", err=True)
-    for line in summary.notes:
+    for line in summary.notes if not console.quiet() else []:
         click.echo(f"itukg: note: {line}", err=True)
     click.echo(f"{len(files)} files: {summary.line()}")
     sys.exit(1 if summary.failed else 0)
@@ -204,7 +242,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...]) -> None:
 @_errors
 def remove(ctx: click.Context, targets: tuple[str, ...]) -> None:
     """Remove documents from the store, given by key or by the file they came from."""
-    store = _store(ctx)
+    store = _read_store(ctx, read_only=False)
     summary = remove_documents(store, targets, ctx.obj["base"])
     store.close()
     for line in summary.errors:
@@ -233,31 +271,68 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
     metavar="NAME=VALUE",
     help="A parameter of the query (repeatable).",
 )
-@_TABLE_FORMAT
+@_table_format
 @click.pass_context
 @_errors
 def query(
-    ctx: click.Context, name: str | None, params: tuple[str, ...], fmt: str
+    ctx: click.Context,
+    name: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    wide: bool,
 ) -> None:
-    """Run the named query NAME; without NAME, list the named queries."""
+    """Run the named query NAME; without NAME, list the named queries.
+
+    A key the graph does not know is an error (exit 2) that names the closest
+    known keys."""
     if name is None:
         for q in list_queries():
             args = " ".join(f"--param {p.name}=…" for p in q.params)
             click.echo(f"{q.name:<24} {q.summary}" + (f"  [{args}]" if args else ""))
         return
-    get_query(name)
-    _print_table(run_query(_store(ctx), name, _params(params), ctx.obj["base"]), fmt)
+    console.known_query(name)
+    given, base = _params(params), ctx.obj["base"]
+    store = _read_store(ctx)
+    log.debug("query %s with %s", name, given)
+    table = run_query(store, name, given, base)
+    log.info("%s: %d rows", name, len(table.rows))
+    if not table.rows:
+        unknown = console.unknown_keys(store, name, given, base)
+        if unknown:
+            raise QueryParamError("; ".join(unknown))
+    _print_table(table, fmt, wide)
 
 
 @main.command()
-@click.argument("sparql")
-@_TABLE_FORMAT
+@click.argument("sparql", required=False, metavar="QUERY")
+@click.option(
+    "--file",
+    "-f",
+    "file",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    help="Read the query from a file (.rq); - reads standard input.",
+)
+@_table_format
 @click.pass_context
 @_errors
-def sparql(ctx: click.Context, sparql: str, fmt: str) -> None:
-    """Run a SPARQL query (the default graph is the union of all graphs)."""
-    base = ctx.obj["base"]
-    _print_table(to_table(_store(ctx).query(sparql), base), fmt)
+def sparql(
+    ctx: click.Context, sparql: str | None, file: Path | None, fmt: str, wide: bool
+) -> None:
+    """Run the SPARQL QUERY (- reads it from standard input); the default graph
+    is the union of all graphs, and the project's prefixes (itu:, cito:, rdfs:
+    …) are declared."""
+    # imported here: the query processes of `serve` import this module, and
+    # should not pay for FastAPI before their first query
+    from itukg.api.prefixes import shift, with_prefixes
+    from itukg.api.problems import one_line
+
+    text, added = with_prefixes(console.read_text_arg(sparql, file, "query"))
+    store = _read_store(ctx)
+    try:
+        result = store.query(text)
+    except StoreError as exc:  # one line, at the place in the query as given
+        raise StoreError(one_line(shift(str(exc), added))) from None
+    _print_table(to_table(result, ctx.obj["base"]), fmt, wide)
 
 
 _RDF_FORMATS = {
@@ -284,7 +359,7 @@ _RDF_FORMATS = {
 @_errors
 def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Write the graph for other tools."""
-    store = _store(ctx)
+    store = _read_store(ctx)
     data = _export(store, fmt, ctx.obj["base"])
     if output:
         output.write_bytes(data)
@@ -369,8 +444,7 @@ def serve(
     from itukg.api.server import NoDelayH11Protocol
 
     store = store_opt or ctx.obj["store"]
-    if "://" not in store and not Path(store).is_dir():
-        raise StoreError(f"{store}: no store there (build it with `itukg ingest`)")
+    console.check_store(store)
     settings = Settings.from_env(
         os.environ,
         store=store,

@@ -77,9 +77,9 @@ def _coerce(query: Query, given: Mapping[str, str], base: str) -> dict[str, Term
         if p.type == "key":
             try:
                 keys.parse_key(raw)
-            except InvalidKey as exc:
+                out[p.name] = ox.NamedNode(base + raw)
+            except (InvalidKey, ValueError) as exc:  # ValueError: not in an IRI
                 raise QueryParamError(f"{query.name}: {p.name}: {exc}") from None
-            out[p.name] = ox.NamedNode(base + raw)
         elif p.type == "iri":
             try:
                 out[p.name] = ox.NamedNode(raw)
@@ -166,10 +166,17 @@ def run_query(
     base: str = iri.DEFAULT_BASE,
 ) -> Table:
     """Run the named query with ``params`` (strings, coerced by declared type)."""
+    return table(store.query(bound_query(name, params, base)), base)
+
+
+def bound_query(
+    name: str, params: Mapping[str, str] | None = None, base: str = iri.DEFAULT_BASE
+) -> str:
+    """The SPARQL text ``run_query`` sends: the named query with its parameters
+    bound (a query any SPARQL endpoint runs as it is, e.g. in an editor)."""
     query = get_query(name)
     bindings = _coerce(query, params or {}, base)
-    text = f"BASE <{base}>\n{bind(query.text, bindings)}"
-    return table(store.query(text), base)
+    return f"BASE <{base}>\n{bind(query.text, bindings)}"
 
 
 def run_update(store: GraphStore, name: str, base: str = iri.DEFAULT_BASE) -> None:

@@ -108,3 +108,70 @@ def test_search_open_follow_and_screenshot(
     if keep:
         for png in tmp_path.glob("*.png"):
             shutil.copy(png, keep)
+
+
+QUERY = (
+    "SELECT ?key WHERE { ?i itu:key ?key . "
+    "FILTER(STRSTARTS(?key, 'pp/res/130')) } ORDER BY ?key"
+)
+
+
+def test_sparql_editor_and_a_named_query_page(site: str, browser: object) -> None:
+    """Type a query without PREFIX lines into the editor at /sparql, run it and
+    read the table; open a named query's page as HTML and follow its link to the
+    editor; nothing loaded from outside the service."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    assert isinstance(browser, WebDriver)
+    wait = WebDriverWait(browser, 20)
+    browser.get(site + "/sparql")
+    area = wait.until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, "#yasqe .CodeMirror textarea"))
+    )
+    area.send_keys(Keys.CONTROL, "a")
+    area.send_keys(Keys.DELETE)
+    area.send_keys(QUERY)
+    typed = browser.execute_script("return window.itukgEditor.getValue()")
+    assert typed == QUERY
+    # highlighted by the editor: keywords and variables have their own classes
+    assert browser.find_elements(By.CSS_SELECTOR, "#yasqe .cm-keyword")
+    browser.find_element(By.ID, "run").click()
+    wait.until(ec.presence_of_element_located((By.ID, "results")))
+    cells = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "#results td")]
+    assert "pp/res/130/2014" in cells
+    assert browser.find_element(By.ID, "count").text.endswith("rows")
+    assert _same_origin_only(browser, site)
+
+    # a named query's page, and its link to the editor
+    browser.get(site + "/queries/cites?key=pp/res/130/2014")
+    rows = browser.find_elements(By.CSS_SELECTOR, "#rows tr")
+    assert len(rows) == 50
+    assert "VALUES (?key)" in browser.find_element(By.ID, "sparql").text
+    browser.find_element(By.ID, "open-in-editor").click()
+    wait.until(ec.presence_of_element_located((By.ID, "results")))
+    assert browser.find_element(By.ID, "count").text == "49 rows"
+    value = browser.execute_script("return window.itukgEditor.getValue()")
+    assert "VALUES (?key)" in value
+    assert _same_origin_only(browser, site)
+
+    # the API documentation, offline too
+    browser.get(site + "/docs")
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".opblock")))
+    assert _same_origin_only(browser, site)
+
+
+def _same_origin_only(browser: object, site: str) -> bool:
+    """Every resource the page loaded came from the service."""
+    from selenium.webdriver.remote.webdriver import WebDriver
+
+    assert isinstance(browser, WebDriver)
+    urls = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
+    outside = [u for u in urls if not u.startswith(site + "/")]
+    assert outside == [], outside
+    return True

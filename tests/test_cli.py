@@ -408,3 +408,120 @@ def test_folders_give_their_documents_only(tmp_path: Path) -> None:
         timeout=60,
     )
     assert json.loads(table.stdout.splitlines()[0])["target"] == "pp/res/71/2018"
+
+
+# ---------------------------------------------------------------- CLI habits
+
+
+def run(*args: str | Path, stdin: str = "", cwd: Path | None = None) -> Run:
+    proc = subprocess.run(
+        [str(ITUKG), *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        check=False,
+        cwd=cwd,
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture(scope="module")
+def store(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    from tests.api.live import build_store
+
+    return build_store(shared, tmp_path_factory.mktemp("cli") / "store")
+
+
+READ_COMMANDS = [
+    ["query", "most-cited"],
+    ["sparql", "ASK {}"],
+    ["export", "--format", "ttl"],
+    ["remove", "doc/x"],
+    ["serve", "--port", "1"],
+]
+
+
+@pytest.mark.parametrize("args", READ_COMMANDS, ids=[a[0] for a in READ_COMMANDS])
+def test_read_commands_refuse_a_missing_store(args: list[str], tmp_path: Path) -> None:
+    r = run("--store", "mistyped/store", *args, cwd=tmp_path)
+    assert r.returncode == 2
+    assert r.errors == [
+        "itukg: mistyped/store: no store there (build it with `itukg ingest`, "
+        "or give --store)"
+    ]
+    assert r.stdout == ""
+    assert not (tmp_path / "mistyped").exists()
+    assert not (tmp_path / "data").exists()
+
+
+def test_an_unknown_key_or_query_names_the_closest(store: str) -> None:
+    r = run("--store", store, "query", "cites", "-p", "key=pp/res/130/2015")
+    assert r.returncode == 2 and r.stdout == ""
+    assert len(r.errors) == 1
+    assert "no instrument 'pp/res/130/2015'" in r.errors[0]
+    assert "pp/res/130/2014" in r.errors[0]
+    r = run("--store", store, "query", "cite")
+    assert r.returncode == 2
+    assert r.errors == [
+        "itukg: no query named 'cite' (closest: cites, cited-by, most-cited)"
+    ]
+
+
+def test_stdin_for_extract_and_text() -> None:
+    r = run("extract", "-", "--format", "jsonl", stdin=GOOD_TEXT)
+    assert r.returncode == 0, r.stderr
+    assert {rec.get("target") for rec in r.records()} >= GOOD_TARGETS
+    assert all(rec["source"] == "doc/stdin" or rec["source"] for rec in r.records())
+    t = run("text", "-", stdin=GOOD_TEXT)
+    assert t.returncode == 0 and t.stdout == GOOD_TEXT
+
+
+QUERY = "SELECT ?key WHERE { ?i itu:key ?key } ORDER BY ?key LIMIT 3"
+
+
+def test_sparql_from_stdin_and_file_with_the_prefixes_declared(
+    store: str, tmp_path: Path
+) -> None:
+    arg = run("--store", store, "sparql", QUERY, "--format", "json")
+    assert arg.returncode == 0, arg.stderr
+    rows = json.loads(arg.stdout)
+    assert len(rows) == 3 and set(rows[0]) == {"key"}
+    piped = run("--store", store, "sparql", "-", "--format", "json", stdin=QUERY)
+    assert json.loads(piped.stdout) == rows
+    file = tmp_path / "q.rq"
+    file.write_text(QUERY, encoding="utf-8")
+    by_file = run("--store", store, "sparql", "--file", file, "--format", "json")
+    assert json.loads(by_file.stdout) == rows
+    both = run("--store", store, "sparql", QUERY, "--file", file)
+    assert both.returncode == 2 and "not both" in both.stderr
+    bad = run("--store", store, "sparql", "SELECT * WHERE { ?s nope:x ?o }")
+    assert bad.returncode == 2
+    assert bad.errors == [
+        "itukg: bad SPARQL: error at 1:27: a prefix that no PREFIX line declares"
+    ]
+
+
+def test_tables_mark_cut_cells_and_wide_shows_them(store: str) -> None:
+    args = ["--store", store, "query", "cites", "-p", "key=pp/res/130/2014"]
+    cut = run(*args)
+    assert cut.returncode == 0
+    assert "…" in cut.stdout
+    assert max(len(line) for line in cut.lines) < 400
+    wide = run(*args, "--wide")
+    assert "…" not in "".join(w for w in wide.lines if w.startswith("source"))
+    assert max(len(line) for line in wide.lines) > max(len(line) for line in cut.lines)
+    assert cut.lines[-1] == wide.lines[-1]  # (N rows)
+
+
+def test_short_help_quiet_and_verbose(store: str) -> None:
+    assert run("-h").stdout.startswith("Usage: itukg")
+    assert run("query", "-h").stdout.startswith("Usage: itukg query")
+    said = {}
+    for flag in ("-q", "-v", "-vv"):
+        r = run(flag, "--store", store, "query", "most-cited", "--format", "csv")
+        assert r.returncode == 0 and r.stdout.startswith("target"), r.stderr
+        said[flag] = r.errors
+    assert said["-q"] == []
+    assert f"itukg: store: {store}" in said["-v"]
+    assert any(line.startswith("itukg: query most-cited") for line in said["-vv"])

@@ -31,6 +31,7 @@ from itukg.ingest.pipeline import ingest_paths
 from itukg.ontology.store import GraphStore, open_store
 from itukg.queries import run_query
 from itukg.queries.drawing import body_colour, draw, edge_groups, relation_part, to_html
+from itukg.queries.explore import MAX_QUOTE, explore_graph, widget
 from itukg.queries.networks import (
     by_work,
     cited_pairs,
@@ -57,11 +58,12 @@ SECONDS = 60.0  # each notebook, end to end (the issue's limit)
 # ------------------------------------------------- (a) committed without outputs
 
 
-def test_the_three_notebooks_are_there() -> None:
+def test_the_notebooks_are_there() -> None:
     assert {
         "01-citation-network.ipynb",
         "02-versions-and-amendments.ipynb",
         "03-sparql-recipes.ipynb",
+        "05-ask-your-own-question.ipynb",
     } <= set(NAMES)
     for name in NAMES:
         assert re.fullmatch(r"\d\d-[a-z0-9]+(?:-[a-z0-9]+)*\.ipynb", name), name
@@ -241,6 +243,38 @@ def test_the_seed_gives_the_updated_wtdc_citations(
     }
     same = compare_citations(seed_graph, "pp/res/130/2010", "pp/res/130/2014")
     assert {r[0] for r in same.rows} == {"kept"}
+
+
+# ------------------------------------------------- the explorable network
+
+
+@pytest.mark.shared
+def test_the_widget_data_nodes_edges_and_evidence(
+    seed_store: GraphStore, seed_graph: nx.MultiDiGraph
+) -> None:
+    key = "pp/res/130/2014"
+    part = neighbourhood(seed_graph, key)
+    g = explore_graph(part, seed_graph, seed_store)
+    cited_by = dict(simple(seed_graph).in_degree())
+    assert set(g) == set(part)
+    for node, data in g.nodes(data=True):
+        assert data["citations"] == cited_by.get(node, 0)
+        assert data["body"] and data["label"]
+    assert {(u, v) for u, v in part.edges()} == set(g.edges())
+    rows = run_query(seed_store, "cites", {"key": key}).records()
+    assert rows
+    for target in {str(r["target"]) for r in rows}:
+        edge = g.edges[key, target]
+        mine = [r for r in rows if r["target"] == target]
+        assert edge["citations"] == len(mine) == len(edge["evidence"].splitlines())
+        for r in mine:
+            assert str(r["quote"])[: MAX_QUOTE - 1] in edge["evidence"]
+            assert str(r["section"] or "") in edge["sections"]
+            assert str(r["document"]) in edge["evidence"]
+        assert str(mine[0]["relation"]) in edge["relations"]
+    view = widget(g, centre=key)
+    assert type(view).__name__ == "Sigma"
+    assert view.height == "560px"
 
 
 # ------------------------------------------------- the corpus helper

@@ -70,6 +70,11 @@ def test_wheel_holds_every_part(wheel: Path) -> None:
         "itukg/ingest/readers/docx.py",
         "itukg/api/routes/sparql.py",
         "itukg/api/templates/instrument.html",
+        "itukg/api/templates/query.html",
+        "itukg/api/static/editor.js",
+        "itukg/api/static/yasqe/yasqe.min.js",
+        "itukg/api/static/yasqe/yasqe.min.css",
+        "itukg/api/static/yasqe/LICENSE",
         "itukg/queries/cites.rq",
         "itukg/queries/derive/30-in-force.ru",
         "itukg/queries/internal/counts.rq",
@@ -136,6 +141,10 @@ def test_installed_wheel_runs_outside_the_checkout(
         assert page.status_code == 200
         assert page.headers["content-type"].startswith("text/html")
         assert "Resolution 130" in page.text
+        # the editor's and the API documentation's assets come with the package
+        site = f"http://127.0.0.1:{port}"
+        for asset in ("/static/yasqe/yasqe.min.js", "/static/docs/swagger-ui.css"):
+            assert httpx.get(site + asset, timeout=10).status_code == 200, asset
     finally:
         proc.terminate()
         proc.wait(timeout=30)

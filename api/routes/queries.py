@@ -6,12 +6,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from itukg.api.deps import RunnerDep, SettingsDep
-from itukg.api.respond import ERRORS, RDF_CONTENT, PagingDep, paginate, respond
-from itukg.api.schemas import ErrorOut, ParamInfo, QueryInfo, QueryResult
+from itukg.api.respond import ERRORS, PagingDep
+from itukg.api.routes.named import PUBLIC, answer
+from itukg.api.schemas import ParamInfo, QueryInfo, QueryResult
 from itukg.queries import Query, QueryNotFound, get_query, list_queries
-
-PUBLIC = ("report", "lookup")
-PAGING = ("offset", "limit")
 
 router = APIRouter(prefix="/queries", tags=["queries"], responses=ERRORS)
 
@@ -42,12 +40,8 @@ def list_named_queries(request: Request) -> list[QueryInfo]:
 @router.get(
     "/{name}",
     response_model=QueryResult,
+    include_in_schema=False,  # each query is its own operation (api.routes.named)
     summary="Run a named query; its parameters are query-string parameters",
-    responses={
-        **RDF_CONTENT,
-        404: {"model": ErrorOut, "description": "no query of that name"},
-        422: {"model": ErrorOut, "description": "a missing, unknown or bad parameter"},
-    },
 )
 def run_named_query(
     name: str,
@@ -56,13 +50,4 @@ def run_named_query(
     settings: SettingsDep,
     paging: PagingDep,
 ) -> Response:
-    query = _public(name)
-    params = {k: v for k, v in request.query_params.items() if k not in PAGING}
-    table = q.run(query.name, params)
-    result = QueryResult(
-        query=query.name,
-        params=params,
-        columns=list(table.columns),
-        **paginate(table.records(), paging, request),
-    )
-    return respond(request, result, settings.base, "query")
+    return answer(request, _public(name), q, settings.base, paging)

@@ -11,10 +11,13 @@ from fastapi import APIRouter, Request, Response
 
 from itukg.api import html
 from itukg.api.config import Settings
-from itukg.api.deps import SettingsDep, SnapshotDep
+from itukg.api.deps import SettingsDep, Snapshot, SnapshotDep
+from itukg.api.errors import BadSparql
 from itukg.api.negotiate import wants_html
+from itukg.api.prefixes import shift, with_prefixes
 from itukg.api.protocol import FORM, QUERY, query_of
 from itukg.api.results import CSV, GRAPH_TYPES, SRX, TSV
+from itukg.api.routes import editor
 from itukg.api.schemas import SparqlJson
 from itukg.api.workers import QueryPool
 
@@ -69,18 +72,43 @@ def pool(request: Request, settings: Settings, location: str) -> QueryPool:
     return found
 
 
+async def _run(
+    request: Request,
+    settings: Settings,
+    snap: Snapshot,
+    query: str,
+    accept: str | None,
+) -> tuple[str, bytes]:
+    # the project's prefixes are predeclared: the query need not repeat them
+    text, added = with_prefixes(query)
+    try:
+        return await pool(request, settings, snap.location).run(
+            snap.location, text, accept, settings.sparql_max_rows
+        )
+    except BadSparql as exc:
+        raise BadSparql(shift(str(exc), added)) from None
+
+
 async def _answer(
     request: Request, settings: SettingsDep, snap: SnapshotDep, body: bytes
 ) -> Response:
     params: dict[str, list[str]] = {}
     for k, v in request.query_params.multi_items():
         params.setdefault(k, []).append(v)
-    query = query_of(
-        request.method, request.headers.get("content-type", ""), body, params
-    )
-    media, data = await pool(request, settings, snap.location).run(
-        snap.location, query, request.headers.get("accept"), settings.sparql_max_rows
-    )
+    content_type = request.headers.get("content-type", "")
+
+    def query() -> str:
+        return query_of(request.method, content_type, body, params)
+
+    if wants_html(request.headers.get("accept")):  # the editor with a table
+        return await editor.results(
+            request,
+            settings.base,
+            query,
+            lambda q, a: _run(request, settings, snap, q, a),
+        )
+    accept = request.headers.get("accept")
+    media, data = await _run(request, settings, snap, query(), accept)
     return Response(data, 200, {"Vary": "Accept"}, media)
 
 
@@ -99,7 +127,7 @@ async def sparql_get(
 ) -> Response:
     if query is None and not request.query_params:
         if wants_html(request.headers.get("accept")):
-            return html.render(request, "sparql.html", {})
+            return editor.page(request, settings.base)
         context = {
             "endpoint": str(request.url_for("sparql_get")),
             "max_rows": settings.sparql_max_rows,
