@@ -3,8 +3,8 @@ settings and runs the app under uvicorn (``itukg.cli:app_factory``)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -31,17 +31,24 @@ def create_app(settings: Settings) -> FastAPI:
 
     state = State(settings)
 
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # open the store and build the search index before the first request
+    def warm() -> None:
         try:
-            await asyncio.to_thread(state.index)
+            state.index()
         except ItukgError as exc:  # answered 503 with the reason on each request
             log.warning("itukg: %s", exc)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # open the store and read the search index (what ingest stored: a query
+        # over graph/instruments and graph/derived) beside the first requests,
+        # not before them: the service is ready at once at any size, and a
+        # SIGTERM while it warms up stops it (a daemon thread holds no one up)
+        threading.Thread(target=warm, name="itukg-index", daemon=True).start()
         yield
         pool: QueryPool | None = getattr(app.state, "sparql_pool", None)
         if pool is not None:
             pool.close()
+        state.close()
 
     app = FastAPI(
         title="itukg",

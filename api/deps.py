@@ -10,6 +10,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from itukg.api.bounded import BoundedQueries
 from itukg.api.cache import Runner
 from itukg.api.config import Settings
 from itukg.api.index import IndexCache, InstrumentIndex
@@ -25,6 +26,7 @@ class State:
         self._store: GraphStore | None = None
         self._index: IndexCache | None = None
         self._runner: Runner | None = None
+        self.bounded: BoundedQueries | None = None
 
     def store(self) -> GraphStore:
         with self._lock:
@@ -35,8 +37,18 @@ class State:
                 if isinstance(self._store, EmbeddedStore):
                     seconds = math.inf
                 self._index = IndexCache(seconds)
+                if self.settings.lookup_timeout > 0:
+                    self.bounded = BoundedQueries(
+                        self.settings.store,
+                        self.settings.lookup_workers,
+                        self.settings.lookup_timeout,
+                    )
                 self._runner = Runner(
-                    self._store, self.settings.base, self.settings.cache_size, seconds
+                    self._store,
+                    self.settings.base,
+                    self.settings.cache_size,
+                    seconds,
+                    self.bounded,
                 )
             return self._store
 
@@ -49,6 +61,11 @@ class State:
         store = self.store()
         assert self._index is not None  # set with the store
         return self._index.get(store, self.settings.base)
+
+    def close(self) -> None:
+        """Stop the lookups' query processes."""
+        if self.bounded is not None:
+            self.bounded.close()
 
 
 def get_state(request: Request) -> State:

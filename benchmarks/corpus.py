@@ -410,7 +410,8 @@ def write_corpus(
         r = gen.rnd.random() if formats else 1.0
         path = out / f"{stem}.{'docx' if r < 0.1 else 'pdf' if r < 0.15 else 'txt'}"
         path.write_bytes(_render(text, path.suffix))
-        (out / f"{stem}.gold.json").write_text(json.dumps(gold.as_json(), indent=1))
+        record = gold.as_json() | {"chars": len(text)}  # MB of text, for the bench
+        (out / f"{stem}.gold.json").write_text(json.dumps(record, indent=1))
         paths.append(path)
     return paths
 

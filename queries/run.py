@@ -166,10 +166,17 @@ def run_query(
     base: str = iri.DEFAULT_BASE,
 ) -> Table:
     """Run the named query with ``params`` (strings, coerced by declared type)."""
+    return table(store.query(query_text(name, params, base)), base)
+
+
+def query_text(
+    name: str, params: Mapping[str, str] | None = None, base: str = iri.DEFAULT_BASE
+) -> str:
+    """The text ``run_query`` sends: the named query with its parameters bound
+    and its relative IRIs resolved against the base (for a query process)."""
     query = get_query(name)
     bindings = _coerce(query, params or {}, base)
-    text = f"BASE <{base}>\n{bind(query.text, bindings)}"
-    return table(store.query(text), base)
+    return f"BASE <{base}>\n{bind(query.text, bindings)}"
 
 
 def run_update(store: GraphStore, name: str, base: str = iri.DEFAULT_BASE) -> None:
