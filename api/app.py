@@ -3,6 +3,7 @@ settings and runs the app under uvicorn (``itukg.cli:app_factory``)."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -31,8 +32,11 @@ def create_app(settings: Settings) -> FastAPI:
 
     state = State(settings)
 
-    def warm() -> None:
+    def warm(loop: asyncio.AbstractEventLoop) -> None:
         try:
+            state.store()
+            if state.bounded is not None:
+                state.bounded.warm(loop)
             state.index()
         except ItukgError as exc:  # answered 503 with the reason on each request
             log.warning("itukg: %s", exc)
@@ -43,7 +47,10 @@ def create_app(settings: Settings) -> FastAPI:
         # over graph/instruments and graph/derived) beside the first requests,
         # not before them: the service is ready at once at any size, and a
         # SIGTERM while it warms up stops it (a daemon thread holds no one up)
-        threading.Thread(target=warm, name="itukg-index", daemon=True).start()
+        loop = asyncio.get_running_loop()
+        threading.Thread(
+            target=warm, args=(loop,), name="itukg-index", daemon=True
+        ).start()
         yield
         pool: QueryPool | None = getattr(app.state, "sparql_pool", None)
         if pool is not None:

@@ -10,6 +10,8 @@ outside a request (no event loop to go through) a lookup runs in this process.""
 
 from __future__ import annotations
 
+import asyncio
+
 import pyoxigraph as ox
 from anyio import NoEventLoopError, from_thread
 
@@ -37,6 +39,12 @@ class BoundedQueries:
             return None
         result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         return table(result, base)
+
+    def warm(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Start the query processes now (from any thread), not on the first
+        lookup: an ASK that opens the store in each of them."""
+        for _ in range(self.pool.size):
+            asyncio.run_coroutine_threadsafe(self.pool.run("ASK {}", SRJ, 1), loop)
 
     def close(self) -> None:
         self.pool.close()

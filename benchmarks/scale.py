@@ -51,6 +51,7 @@ class Impl:
     name: str
     command: tuple[str, ...]
     env: tuple[tuple[str, str], ...] = ()
+    cwd: str | None = None  # a release runs from its checkout (its own packages)
 
     def run(self, *args: str) -> list[str]:
         return [*self.command, *args]
@@ -64,9 +65,8 @@ CURRENT = Impl("itukg", (sys.executable, "-m", "itukg"))
 
 def release(path: str) -> Impl:
     code = "from ingest.cli import main; main()"
-    return Impl(
-        "release 3f21cbc", (sys.executable, "-c", code), (("PYTHONPATH", path),)
-    )
+    env = (("PYTHONPATH", path),)
+    return Impl("release 3f21cbc", (sys.executable, "-c", code), env, path)
 
 
 @dataclass
@@ -112,6 +112,7 @@ def ingest(impl: Impl, corpus: Path, store: Path, limit: float) -> dict[str, Any
     proc = subprocess.Popen(
         impl.run("--store", str(store), "ingest", str(corpus)),
         env=impl.environ(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=impl.cwd,
     )  # fmt: skip
     peak = Peak(proc.pid)
     threading.Thread(target=peak.watch, daemon=True).start()
@@ -262,6 +263,7 @@ def service(impl: Impl, store: Path, t: Targets, runs: int) -> dict[str, Any]:
         impl.run("--store", str(store), "serve", "--port", str(port),
                  "--no-access-log"),
         env=impl.environ(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=impl.cwd,
     )  # fmt: skip
     peak = Peak(proc.pid)
     threading.Thread(target=peak.watch, daemon=True).start()
@@ -291,6 +293,7 @@ def stop_while_starting(impl: Impl, store: Path, after: float = 0.5) -> float | 
     proc = subprocess.Popen(
         impl.run("--store", str(store), "serve", "--port", str(port)),
         env=impl.environ(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=impl.cwd,
     )  # fmt: skip
     time.sleep(after)
     start = time.monotonic()
