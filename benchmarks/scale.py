@@ -372,7 +372,52 @@ def main(argv: list[str] | None = None) -> None:
         result = measure(docs, impls, args.work, args.runs)
         name = f"scale-{docs or 'shared'}.json"
         (RESULTS / name).write_text(json.dumps(result, indent=1) + "\n")
+    done = [json.loads(p.read_text()) for p in sorted(RESULTS.glob("scale-*.json"))]
+    done.sort(key=lambda r: r["documents"] if isinstance(r["documents"], int) else 31)
+    table = render(done)
+    (RESULTS / "scale.md").write_text(table)
+    print(table)  # noqa: T201
 
 
 if __name__ == "__main__":
     main()
+
+
+def render(results: list[dict[str, Any]]) -> str:
+    """One Markdown table per corpus: each figure beside the release's."""
+    out = []
+    for r in results:
+        names = [k for k in r if isinstance(r[k], dict) and "ingest" in r[k]]
+        out += [f"### {r['documents']} documents ({r['text_mb']:.2f} MB of text)", ""]
+        out += [
+            "| figure | " + " | ".join(names) + " |",
+            "|---" * (len(names) + 1) + "|",
+        ]
+        rows = [
+            ("ingest s", ("ingest", "seconds")),
+            ("ingest peak RSS MB", ("ingest", "peak_rss_mb")),
+            ("store MB per MB of text", ("ingest", "store_mb_per_text_mb")),
+            ("service ready s", ("service", "ready_s")),
+            ("service RSS MB (peak)", ("service", "rss_peak_mb")),
+            ("lookups p50 / p99 ms", ("service", "lookups", "all")),
+            ("SIGTERM while starting s", ("service", "sigterm_while_starting_s")),
+        ]
+        queries = sorted(
+            {q for n in names for q in r[n].get("service", {}).get("queries", {})}
+        )
+        rows += [(f"`{q}` p50 / p99 ms", ("service", "queries", q)) for q in queries]
+        for label, path in rows:
+            cells = []
+            for n in names:
+                v: Any = r[n]
+                for step in path:
+                    v = v.get(step) if isinstance(v, dict) else None
+                if isinstance(v, dict):
+                    status = v.get("status", 200)
+                    cell = f"{v.get('p50_ms')} / {v.get('p99_ms')}"
+                    cells.append(cell if status == 200 else f"{status}")
+                else:
+                    cells.append("—" if v is None else str(v))
+            out.append(f"| {label} | " + " | ".join(cells) + " |")
+        out.append("")
+    return "\n".join(out)
