@@ -35,6 +35,7 @@ from typing import Any
 import psutil  # type: ignore[import-untyped]
 
 from benchmarks.corpus import write_corpus
+from itukg.ontology.keys import parse_key
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SHARED = Path(os.environ.get("ITUKG_SHARED", "/work/shared"))
@@ -228,8 +229,9 @@ def lookups(base: str, t: Targets) -> dict[str, Any]:
         if time.monotonic() - start > BUDGET:
             failed["not run: past the budget"] += 1
             continue
-        work = key.rsplit("/", 1)[0]
-        for k in (key, work):
+        parsed = parse_key(key)  # a version key's work aggregates its versions
+        work = [str(parsed.work)] if parsed.is_version else []
+        for k in [key, *work]:
             for route in LOOKUPS:
                 status, s = get(f"{base}/instruments/{k}{route}?limit=1000")
                 name = f"/instruments/{{key}}{route}"
@@ -384,10 +386,6 @@ def main(argv: list[str] | None = None) -> None:
     print(table)  # noqa: T201
 
 
-if __name__ == "__main__":
-    main()
-
-
 def render(results: list[dict[str, Any]]) -> str:
     """One Markdown table per corpus: each figure beside the release's."""
     out = []
@@ -426,3 +424,7 @@ def render(results: list[dict[str, Any]]) -> str:
             out.append(f"| {label} | " + " | ".join(cells) + " |")
         out.append("")
     return "\n".join(out)
+
+
+if __name__ == "__main__":
+    main()
