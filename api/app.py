@@ -3,6 +3,7 @@ settings and runs the app under uvicorn (``itukg.cli:app_factory``)."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -42,17 +43,30 @@ def create_app(settings: Settings) -> FastAPI:
 
     state = State(settings)
 
+    def warm(loop: asyncio.AbstractEventLoop) -> None:
+        try:
+            state.warm(loop)
+        except ItukgError as exc:  # answered 503 with the reason on each request
+            log.warning("itukg: %s", exc)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # open the store and build the search index in the background: startup
-        # returns at once, so a signal stops the server at any moment
-        threading.Thread(target=_warm, args=(state,), daemon=True).start()
+        # open the snapshot and read the search index (what ingest stored: a
+        # query over graph/instruments and graph/derived) beside the first
+        # requests, not before them: the service is ready at once at any size,
+        # and a SIGTERM while it warms up stops it (a daemon thread holds no one
+        # up); the watcher moves to newer snapshots
+        loop = asyncio.get_running_loop()
+        threading.Thread(
+            target=warm, args=(loop,), name="itukg-index", daemon=True
+        ).start()
         state.watch()
         yield
         state.stop()
         pool: QueryPool | None = getattr(app.state, "sparql_pool", None)
         if pool is not None:
             pool.close()
+        state.close()
 
     app = FastAPI(
         title="itukg",

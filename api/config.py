@@ -26,6 +26,8 @@ class Settings:
     sparql_workers: int = 2  # query processes per server process
     page_size: int = 100  # default length of a page of a list
     cache_size: int = 1024  # lookup results kept (0: none)
+    lookup_timeout: float = 10.0  # seconds per lookup query (0: in-process, no limit)
+    lookup_workers: int = 2  # query processes for lookups per server process
     cache_seconds: float = 60.0  # how long a SPARQL server's results are kept
 
     @classmethod

@@ -13,6 +13,7 @@ itself, read-only, as before; a SPARQL server is read live."""
 
 from __future__ import annotations
 
+import asyncio
 import math
 import threading
 from dataclasses import dataclass
@@ -21,9 +22,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from itukg.api.bounded import BoundedQueries
 from itukg.api.cache import Runner
 from itukg.api.config import Settings
 from itukg.api.index import IndexCache, InstrumentIndex
+from itukg.api.workers import QueryPool
 from itukg.ontology import snapshots
 from itukg.ontology.store import GraphStore, StoreError, open_store
 
@@ -48,6 +51,7 @@ class State:
         self._lock = threading.Lock()
         self._current: Snapshot | None = None
         self._stop = threading.Event()
+        self.lookups: QueryPool | None = None  # the lookups' query processes
 
     def _location(self) -> str:
         where = self.settings.store
@@ -61,8 +65,37 @@ class State:
         # a snapshot (or a store opened read-only) cannot change: keep its results
         live = "://" in location
         seconds = self.settings.cache_seconds if live else math.inf
-        runner = Runner(store, self.settings.base, self.settings.cache_size, seconds)
+        runner = Runner(
+            store,
+            self.settings.base,
+            self.settings.cache_size,
+            seconds,
+            self._bounded(location),
+        )
         return Snapshot(location, store, runner, IndexCache(seconds))
+
+    def _bounded(self, location: str) -> BoundedQueries | None:
+        """The lookups of a snapshot under the time limit: one pool of query
+        processes for the application, each job naming its snapshot."""
+        if self.settings.lookup_timeout <= 0:
+            return None
+        if self.lookups is None:
+            self.lookups = QueryPool(
+                location, self.settings.lookup_workers, self.settings.lookup_timeout
+            )
+        return BoundedQueries(self.lookups, location)
+
+    def warm(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Open the snapshot, start the lookups' processes, build the index."""
+        bounded = self.current().runner.bounded
+        if bounded is not None:
+            bounded.warm(loop)
+        self.index()
+
+    def close(self) -> None:
+        """Stop the lookups' query processes."""
+        if self.lookups is not None:
+            self.lookups.close()
 
     def current(self) -> Snapshot:
         with self._lock:

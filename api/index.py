@@ -1,6 +1,8 @@
 """The instrument index: every known key with the words that name it (the named
-query ``instrument-index``), kept in memory for a while, to rank instruments
-against a text query and to suggest the closest keys to an unknown one.
+query ``instrument-index``: what ingest stored once per instrument, read in flat
+scans, so its cost follows the instruments, not the documents), kept in memory
+for a while, to rank instruments against a text query and to suggest the
+closest keys to an unknown one.
 
 Ranking: the query's words are tokens (``55/63``, ``x.1205`` and ``22-1/1`` stay
 whole; a key's parts count too); an instrument scores the share of query tokens
@@ -71,15 +73,16 @@ class InstrumentIndex:
             if entry is None:
                 entry = entries[key] = Entry(key)
                 entry.strong = _with_parts(tokens(key.replace("/", " / ")) + [key])
-            entry.body = str(row["body"]) if row["body"] is not None else entry.body
-            entry.citations = int(row["citations"] or 0)
-            text = str(row["text"])
-            words = _with_parts(tokens(text))
-            if row["field"] == "quote":
-                entry.weak |= words
+            field_ = row["field"]
+            if field_ == "body":
+                entry.body = str(row["body"])
+            elif field_ == "citations":
+                entry.citations = int(row["citations"] or 0)
+            elif field_ == "quote":
+                entry.weak |= _with_parts(tokens(str(row["text"])))
             else:
-                entry.labels.append(text)
-                entry.strong |= words
+                entry.labels.append(str(row["text"]))
+                entry.strong |= _with_parts(tokens(str(row["text"])))
         return cls(entries)
 
     def knows(self, key: str) -> bool:

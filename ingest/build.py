@@ -1,7 +1,16 @@
-"""Build the RDF graph of one document from its records: the document, every
-instrument it names (with its work, body, year and conference), every citation
-with its evidence (Web Annotation selectors), typed citation edges with their
-ELI / CiTO / DCTERMS equivalents materialised, and every proposal.
+"""Build the RDF of one document from its records, in two parts.
+
+- The document's own graph: what only this document says — the document node
+  (its file, content hash and extraction run), every citation with its evidence
+  (Web Annotation selectors) and its ``itu:cites`` / typed edge, every proposal,
+  which versions it holds (``itu:heldIn``) and attests (``itu:attestedIn``).
+- The descriptions of every key it names (the document's own key included):
+  type, key, label, body, number, year, conference and work links. These are
+  facts about the key, the same whichever document names it, so ingest states
+  each of them once, in ``graph/instruments``, not once per citing document.
+
+The ELI / CiTO / DCTERMS equivalents of the citation edges are materialised once
+per distinct edge in ``graph/derived`` (``queries/derive/``), not per document.
 
 Triples come out as N-Triples lines (serialised by pyoxigraph, so escaping is
 right), ready for one atomic graph replacement in the store."""
@@ -37,7 +46,7 @@ _SCHEME_CLASS = {
     "provision": "Provision",
     "wsis": "NamedInstrument",
 }
-_CITES = (ITU + "cites", ELI + "cites", CITO + "cites", DCT + "references")
+
 _VERSION_OF = (
     ITU + "versionOf",
     ELI + "realizes",
@@ -45,6 +54,25 @@ _VERSION_OF = (
     DCT + "isVersionOf",
 )
 _HAS_VERSION = (ITU + "hasVersion", ELI + "is_realized_by", DCT + "hasVersion")
+
+
+@dataclass(frozen=True)
+class Description:
+    """What the graph states about one key, whichever document names it: its
+    label as this document names it (``label_line``) and the other facts."""
+
+    key: str
+    label: str
+    label_line: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Built:
+    """A document's own graph and the descriptions of the keys it names."""
+
+    lines: tuple[str, ...]
+    instruments: tuple[Description, ...]
 
 
 @dataclass(frozen=True)
@@ -76,24 +104,37 @@ class _Builder:
     def __init__(self, base: str) -> None:
         self.base = base
         self.lines: list[str] = []
-        self.described: set[str] = set()
+        self.described: dict[str, Description] = {}
+        self._into = self.lines
 
     def t(self, s: str, p: str, o: str) -> None:
-        self.lines.append(f"{s} <{p}> {o} .")
+        self._into.append(f"{s} <{p}> {o} .")
 
     def entity(self, key: str, revised: bool = False) -> None:
-        """Type, key, label, body, year and work of an instrument key."""
+        """Describe a key (once per document: the first mention's label)."""
         if key in self.described:
             return
-        self.described.add(key)
         try:
             k = keys.parse_key(key)
         except InvalidKey:
             return
+        facts: list[str] = []
+        self._into = facts
+        try:
+            self._describe(key, k)
+        finally:
+            self._into = self.lines
+        name = label(key, revised)
+        line = f"{_iri(self.base, key)} <{RDFS}label> {_lit(name)} ."
+        self.described[key] = Description(key, name, line, tuple(facts))
+        if k.version is not None and k.scheme != "opinion":
+            self.entity(str(k.work))
+
+    def _describe(self, key: str, k: keys.Key) -> None:
+        """Type, key, body, year and work of an instrument key."""
         s = _iri(self.base, key)
         self.t(s, ITU + "key", _lit(key))
         self.t(s, SKOS + "notation", _lit(key))
-        self.t(s, RDFS + "label", _lit(label(key, revised)))
         if k.scheme in ("doc", "final-acts", "file"):
             cls = "FinalActs" if k.scheme == "final-acts" else "Document"
             self.t(s, RDF + "type", f"<{ITU}{cls}>")
@@ -127,7 +168,6 @@ class _Builder:
             self._conference(s, k.body, int(k.version))
         else:
             self.t(s, ITU + "revision", _lit(int(k.version)))
-        self.entity(work)
 
     def _conference(self, s: str, body: str, year: int) -> None:
         self.t(s, ITU + "year", _lit(year))
@@ -162,7 +202,7 @@ class _Builder:
             self.entity(c.target, revised)
             tgt = _iri(self.base, c.target)
             self.t(s, CITO + "hasCitedEntity", tgt)
-            for p in (*_CITES, ITU + relation):
+            for p in dict.fromkeys((ITU + "cites", ITU + relation)):
                 self.t(src, p, tgt)
         for cand in c.candidates:
             self.entity(cand)
@@ -219,17 +259,13 @@ def _relation(section: str | None) -> str:
     return "cites"
 
 
-def build_graph(
-    records: list[Record],
-    meta: Meta,
-    base: str = iri.DEFAULT_BASE,
-    versions: tuple[str, ...] = (),
-) -> list[str]:
-    """The N-Triples lines of one document's named graph."""
-    b = _Builder(base)
+def _provenance(b: _Builder, meta: Meta, base: str) -> None:
+    """The document node: its file, content hash and extraction run."""
     doc = _iri(base, meta.doc)
     b.entity(meta.doc)
-    b.t(doc, RDF + "type", f"<{ITU}Document>")
+    if keys.parse_key(meta.doc).scheme not in ("doc", "file"):
+        # (a document key is typed itu:Document by its description already)
+        b.t(doc, RDF + "type", f"<{ITU}Document>")
     b.t(doc, RDF + "type", f"<{PROV}Entity>")
     b.t(doc, ITU + "sourceFile", _lit(meta.path))
     b.t(doc, ITU + "contentHash", _lit(meta.sha256))
@@ -245,6 +281,30 @@ def build_graph(
     if meta.generated_at:
         dt = ox.Literal(meta.generated_at, datatype=ox.NamedNode(XSD + "dateTime"))
         b.t(doc, PROV + "generatedAtTime", str(dt))
+
+
+def _attested(records: list[Record], doc: str, proposed: set[str]) -> set[str]:
+    """The versions a document shows as existing (cited, amended, held as an
+    adopted text, or the previous view of a block), as opposed to proposed."""
+    cites = [r for r in records if isinstance(r, Citation)]
+    sources = {r.source for r in cites}
+    out = {r.target for r in cites if r.target}
+    out |= {r.target for r in records if isinstance(r, Amendment) and r.target}
+    out |= {r.source for r in cites if r.view == "previous"}
+    out |= sources - proposed - {doc}
+    return {k for k in out if k}
+
+
+def build_document(
+    records: list[Record],
+    meta: Meta,
+    base: str = iri.DEFAULT_BASE,
+    versions: tuple[str, ...] = (),
+) -> Built:
+    """One document's named graph and the descriptions of the keys it names."""
+    b = _Builder(base)
+    doc = _iri(base, meta.doc)
+    _provenance(b, meta, base)
     final_acts = keys.parse_key(meta.doc).scheme == "final-acts"
     for r in records:
         if isinstance(r, Citation):
@@ -257,20 +317,31 @@ def build_graph(
     proposed = {
         r.result
         for r in records
-        if isinstance(r, Amendment) and r.action in ("MOD", "ADD")
+        if isinstance(r, Amendment) and r.action in ("MOD", "ADD") and r.result
     }
     sources = {r.source for r in records if isinstance(r, Citation)}
     for src in sorted(sources - proposed):
         b.t(_iri(base, src), ITU + "heldIn", doc)
-    attested = {r.target for r in records if isinstance(r, Citation) and r.target}
-    attested |= {r.target for r in records if isinstance(r, Amendment) and r.target}
-    attested |= {
-        r.source for r in records if isinstance(r, Citation) and r.view == "previous"
-    }
-    attested |= sources - proposed - {meta.doc}
+    attested = _attested(records, meta.doc, proposed)
     for v in versions:  # earlier versions named by edition-history lines
         b.entity(v)
         attested.add(v)
-    for key in sorted(k for k in attested if k):
-        b.t(_iri(base, key), ITU + "attested", _lit(True))
-    return list(dict.fromkeys(b.lines))
+    for key in sorted(attested):
+        b.t(_iri(base, key), ITU + "attestedIn", doc)
+    return Built(tuple(dict.fromkeys(b.lines)), tuple(b.described.values()))
+
+
+def build_graph(
+    records: list[Record],
+    meta: Meta,
+    base: str = iri.DEFAULT_BASE,
+    versions: tuple[str, ...] = (),
+) -> list[str]:
+    """Every triple the document contributes, its graph's and its keys'
+    descriptions together (what a store holding only this document would say,
+    before derivation)."""
+    built = build_document(records, meta, base, versions)
+    lines = list(built.lines)
+    for d in built.instruments:
+        lines += [d.label_line, *d.lines]
+    return list(dict.fromkeys(lines))

@@ -16,7 +16,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from itukg.ingest.build import Meta, build_graph
+from itukg.ingest.build import Description, Meta, build_document
 from itukg.ingest.extract import extract
 from itukg.ingest.models import Citation
 from itukg.ingest.sources import read_document
@@ -92,6 +92,7 @@ class Prepared:
     lines: tuple[str, ...] = ()
     citations: int = 0
     error: str | None = None
+    instruments: tuple[Description, ...] = ()
 
 
 def prepare_file(path: Path, digest: str, base: str = iri.DEFAULT_BASE) -> Prepared:
@@ -116,13 +117,21 @@ def prepare_file(path: Path, digest: str, base: str = iri.DEFAULT_BASE) -> Prepa
         sha256=digest,
         generated_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     )
-    lines = build_graph(records, meta, base, found.versions)
+    built = build_document(records, meta, base, found.versions)
     citations = sum(isinstance(r, Citation) for r in records)
-    return Prepared(path, doc_key, tuple(lines), citations)
+    return Prepared(path, doc_key, built.lines, citations, None, built.instruments)
 
 
 _MARKER = str(ITU.contentHash)  # written last: see add_graphs
 _BATCH = 100_000  # triples of new documents loaded together
+
+
+def known_labels(store: GraphStore, base: str) -> dict[str, set[str]]:
+    """The keys ``graph/instruments`` describes, with their labels."""
+    known: dict[str, set[str]] = {}
+    for key, name in run_query(store, "instrument-labels", {}, base).rows:
+        known.setdefault(str(key), set()).add(str(name))
+    return known
 
 
 @dataclass
@@ -130,14 +139,29 @@ class _Writer:
     """Writes prepared documents: a changed document's graph is replaced in one
     transaction right away; new documents are gathered and added in batches by the
     store's fastest path (their content hashes last, so an interrupted batch is
-    redone by the next ingest)."""
+    redone by the next ingest). The keys a document names are described in
+    ``graph/instruments`` once: only keys (and labels) not there yet are added."""
 
     store: GraphStore
     summary: Summary
     base: str
+    known: dict[str, set[str]] = field(default_factory=dict)
     pending: list[tuple[str, Sequence[str]]] = field(default_factory=list)
     files: list[tuple[str, str]] = field(default_factory=list)
     size: int = 0
+
+    def describe(self, found: Iterable[Description]) -> list[str]:
+        """The lines ``graph/instruments`` lacks for these descriptions."""
+        out: list[str] = []
+        for d in found:
+            labels = self.known.get(d.key)
+            if labels is None:
+                self.known[d.key] = {d.label}
+                out += [d.label_line, *d.lines]
+            elif d.label not in labels:
+                labels.add(d.label)
+                out.append(d.label_line)
+        return out
 
     def write(self, p: Prepared) -> None:
         assert p.doc is not None
@@ -155,22 +179,31 @@ class _Writer:
                 f"{p.path}: the same document ({p.doc}) as {other}; skipped"
             )
             return
+        described = self.describe(p.instruments)
         if earlier:
             self.flush()
+            if described:
+                self.store.add_graphs([(self._instruments, described)], _MARKER)
             self.store.replace_graph(graph, p.lines)
             self.store.drop_graphs(
                 iri.key_iri(old, self.base) for old in sorted(earlier - {p.doc})
             )
             self.summary.changed += 1
         else:
+            if described:
+                self.pending.append((self._instruments, described))
             self.pending.append((graph, p.lines))
             self.files.append((graph, str(p.path)))
-            self.size += len(p.lines)
+            self.size += len(p.lines) + len(described)
             self.summary.new += 1
             if self.size >= _BATCH:
                 self.flush()
         self.summary.citations += p.citations
         self.summary.triples += len(p.lines)
+
+    @property
+    def _instruments(self) -> str:
+        return iri.graph_iri("instruments", self.base)
 
     def flush(self) -> None:
         if self.pending:
@@ -226,7 +259,7 @@ def ingest_paths(
             continue
         todo.append((path, digest))
     n = workers if workers is not None else min(4, os.cpu_count() or 1)
-    writer = _Writer(store, summary, base)
+    writer = _Writer(store, summary, base, known_labels(store, base))
     for p in _prepared(todo, base, n):
         if progress:
             progress(p.path)

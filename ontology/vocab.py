@@ -67,9 +67,11 @@ class ITU(DefinedNamespace):
     acknowledges: URIRef
     action: URIRef
     attested: URIRef
+    attestedIn: URIRef
     bearsInMind: URIRef
     body: URIRef
     candidate: URIRef
+    citationCount: URIRef
     cites: URIRef
     citesAs: URIRef
     conference: URIRef
@@ -106,6 +108,7 @@ class ITU(DefinedNamespace):
     proposesSuppressionOf: URIRef
     proposesVersion: URIRef
     provisionPrefix: URIRef
+    quotedAs: URIRef
     reaffirms: URIRef
     recalls: URIRef
     recognizes: URIRef

@@ -141,22 +141,27 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 def bind(text: str, bindings: Mapping[str, Term]) -> str:
     """The query with its parameters bound by an inline ``VALUES`` block placed
-    first in the outermost WHERE group: the values are serialised RDF terms, never
-    user text, and the same text works on the embedded store and on any SPARQL
-    server (pyoxigraph's own substitutions would need every parameter projected)."""
+    first in every WHERE group (the outermost and each subquery's: one row, so a
+    subquery that does not use them is unchanged, and one that does is evaluated
+    with them bound instead of for every value): the values are serialised RDF
+    terms, never user text, and the same text works on the embedded store and on
+    any SPARQL server (pyoxigraph's own substitutions would need every parameter
+    projected)."""
     if not bindings:
         return text
-    m = _WHERE.search(
-        "\n".join(
-            line if not line.lstrip().startswith("#") else " " * len(line)
-            for line in text.split("\n")
-        )
+    masked = "\n".join(
+        line if not line.lstrip().startswith("#") else " " * len(line)
+        for line in text.split("\n")
     )
+    m = _WHERE.search(masked)
     if m is None:
         raise QueryParamError("the query has no WHERE group to bind parameters in")
     names = " ".join(f"?{k}" for k in bindings)
     values = " ".join(str(v) for v in bindings.values())
-    return f"{text[: m.end()]}\n  VALUES ({names}) {{ ({values}) }}{text[m.end() :]}"
+    block = f"\n  VALUES ({names}) {{ ({values}) }}"
+    ends = [w.end() for w in _WHERE.finditer(masked)]
+    parts = [text[a:b] for a, b in zip([0, *ends], [*ends, len(text)], strict=True)]
+    return block.join(parts)
 
 
 def run_query(

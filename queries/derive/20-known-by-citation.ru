@@ -6,9 +6,9 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX frbr: <http://purl.org/vocab/frbr/core#>
 INSERT { GRAPH <graph/derived> { ?target itu:knownByCitationOnly true } }
 WHERE {
-  { SELECT DISTINCT ?target WHERE {
-      GRAPH ?g { ?c cito:hasCitedEntity ?target }
-      FILTER NOT EXISTS { GRAPH ?h { ?target itu:heldIn ?doc } }
-      FILTER NOT EXISTS { GRAPH ?k { ?v itu:versionOf ?target ; itu:heldIn ?doc2 } }
-  } }
+  GRAPH <graph/instruments> { ?target itu:key ?key }
+  FILTER EXISTS { GRAPH ?g { ?c cito:hasCitedEntity ?target } }
+  FILTER NOT EXISTS { GRAPH ?h { ?target itu:heldIn ?doc } }
+  FILTER NOT EXISTS { GRAPH <graph/instruments> { ?v itu:versionOf ?target }
+                      GRAPH ?k { ?v itu:heldIn ?doc2 } }
 }

@@ -12,11 +12,13 @@ INSERT { GRAPH <graph/derived> { ?c itu:resolvedVersion ?version } }
 WHERE {
   { SELECT ?c ?work (MAX(?vy) AS ?best) WHERE {
       GRAPH ?g { ?c cito:hasCitedEntity ?work ; cito:hasCitingEntity ?source ; itu:inDocument ?doc }
-      GRAPH ?g2 { ?v itu:versionOf ?work ; itu:year ?vy ; itu:attested true }
-      OPTIONAL { GRAPH ?g3 { ?source itu:year ?sy } }
-      OPTIONAL { GRAPH ?g4 { ?doc itu:year ?dy } }
+      GRAPH <graph/instruments> { ?v itu:versionOf ?work ; itu:year ?vy }
+      GRAPH <graph/derived> { ?v itu:attested true }
+      OPTIONAL { GRAPH <graph/instruments> { ?source itu:year ?sy } }
+      OPTIONAL { GRAPH <graph/instruments> { ?doc itu:year ?dy } }
       BIND(COALESCE(?sy, ?dy) AS ?date)
       FILTER(BOUND(?date) && ?vy <= ?date)
     } GROUP BY ?c ?work }
-  GRAPH ?g5 { ?version itu:versionOf ?work ; itu:year ?best ; itu:attested true }
+  GRAPH <graph/instruments> { ?version itu:versionOf ?work ; itu:year ?best }
+  GRAPH <graph/derived> { ?version itu:attested true }
 }

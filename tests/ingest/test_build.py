@@ -73,7 +73,7 @@ def test_mini_document_facts() -> None:
     PREFIX itu: <https://w3id.org/itukg/ontology#>
     PREFIX eli: <http://data.europa.eu/eli/ontology#>
     PREFIX dcterms: <http://purl.org/dc/terms/>
-    SELECT ?s ?o WHERE { ?s eli:cites ?o }"""
+    SELECT ?s ?o WHERE { ?s itu:cites ?o }"""
     base = "https://w3id.org/itukg/"
     edges = {
         (str(s).removeprefix(base), str(o).removeprefix(base)) for s, o in g.query(q)
