@@ -5,8 +5,8 @@ the highest rate wrk can send, with no server error and flat memory."""
 
 from __future__ import annotations
 
-import re
 import os
+import re
 import shutil
 import subprocess
 import time
