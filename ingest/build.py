@@ -260,7 +260,7 @@ def build_graph(
             if final_acts and r.source != meta.doc:
                 b.t(_iri(base, r.source), ITU + "partOf", doc)
                 b.t(_iri(base, r.source), ELI + "is_part_of", doc)
-        else:
+        elif isinstance(r, Amendment):
             b.amendment(r, meta.doc)
     proposed = {
         r.result

@@ -79,4 +79,49 @@ class Amendment:
         return self.to_json()
 
 
-Record = Citation | Amendment
+@dataclass(frozen=True)
+class Paragraph:
+    """A top-level labelled paragraph of an instrument in one view (or the text of a
+    heading that has no labelled paragraph, ``label`` None): the unit of mandates
+    and of lineage (design/contract.md section 4)."""
+
+    doc: str
+    view: View
+    source: str
+    section: str
+    label: str | None
+    order: int  # its place among the paragraphs of (doc, view, source)
+    text: str  # its words in that view, label excluded
+    start: int  # offsets of those words in the document text
+    end: int
+
+
+@dataclass(frozen=True)
+class Mandate:
+    """What an operative paragraph tells whom to do, as ``itukg extract`` prints it."""
+
+    doc: str
+    view: View
+    source: str
+    verb: str
+    addressees: tuple[str, ...]
+    section: str
+    paragraph: str | None
+    text: str
+    start: int
+    end: int
+    targets: tuple[str, ...] = ()
+    type: Literal["mandate"] = "mandate"
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["addressees"] = list(self.addressees)
+        out["targets"] = list(self.targets)
+        return {"type": out.pop("type"), **out}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as the JSON object of `itukg extract --format jsonl`."""
+        return self.to_json()
+
+
+Record = Citation | Amendment | Mandate

@@ -1,0 +1,164 @@
+"""Find the paragraphs of the instruments a document holds, per view: every
+top-level labelled paragraph under a heading ("a)" under recalling, "1" under
+resolves), or the words of a heading that has none. Mandates and lineage are made
+of them (design/contract.md section 4).
+
+A label that reads as two run-together numbers where the list expects one (``57``
+after 6, ``~~57~~`` or ``34`` after 3: a conversion that lost or spread the
+revision marks) is a renumbering: the first number belongs to the previous view,
+the second to the current one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+
+from itukg.ingest.models import Change, Document, Paragraph, View
+from itukg.ingest.structure import Layout, segment_text
+from itukg.ingest.views import ViewText, render_view
+
+_BULLETS = " \t\n-*+>\u2022"  # the next item's bullet, not this paragraph's words
+
+Sources = Mapping[tuple[View, int], str | None]
+"""The version each block's header names, by (view, document offset of the block)."""
+
+
+def _split(label: str, expected: int) -> int | None:
+    """How many leading digits of ``label`` are the previous number, or None."""
+    if not label.isdigit() or int(label) == expected:
+        return None
+    tail = str(expected)
+    head = label[: -len(tail)]
+    if len(label) > len(tail) and label.endswith(tail) and int(head) <= expected:
+        return len(head)
+    return None
+
+
+def _renumberings(both: ViewText, layout: Layout) -> Iterator[tuple[int, int, int]]:
+    """(start, split, end) document offsets of labels that are renumberings."""
+    expected, section = 1, None
+    for pos, (sec, para) in zip(layout.positions, layout.states, strict=True):
+        if sec != section:
+            expected, section = 1, sec
+        if sec is None or para is None or " " in para:
+            continue
+        label = para.rstrip(".)")
+        cut = _split(label, expected)
+        if cut is not None:
+            start = both.raw(pos)
+            yield start, start + cut, both.raw_end(pos + len(label))
+            label = label[cut:]
+        if label.isdigit():
+            expected = int(label) + 1
+
+
+def renumber(doc: Document) -> Document:
+    """``doc`` with each renumbered label's first number deleted (and its second
+    inserted where the markup marks insertions): ``~~57~~`` reads ``~~5~~7``."""
+    if not any(c.kind in ("del", "ins") for c in doc.changes):
+        return doc
+    plain = replace(doc, changes=tuple(c for c in doc.changes if c.kind == "markup"))
+    both = render_view(plain, "current")
+    found = list(_renumberings(both, segment_text(both.text)))
+    if not found:
+        return doc
+    marks_ins = any(c.kind == "ins" for c in doc.changes)
+    changes = [
+        c
+        for c in doc.changes
+        if c.kind == "markup" or not any(c.start < e and c.end > s for s, _, e in found)
+    ]
+    for start, cut, end in found:
+        changes.append(Change(start, cut, "del"))
+        if marks_ins:
+            changes.append(Change(cut, end, "ins"))
+    return replace(doc, changes=tuple(sorted(changes, key=lambda c: c.start)))
+
+
+def _label_end(text: str, pos: int) -> int:
+    """Where the words after the label at ``pos`` begin."""
+    end = pos
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return end
+
+
+def _spans(
+    layout: Layout, text: str, start: int, end: int
+) -> Iterator[tuple[str, str | None, int, int]]:
+    """(section, top-level label, words start, words end) of a block's paragraphs."""
+    open_: tuple[str, str | None, int] | None = None
+    prev: tuple[str | None, str | None] = (None, None)
+    for pos, state in zip(layout.positions, layout.states, strict=True):
+        if pos < start or pos >= end:
+            continue
+        sec, para = state
+        new_section = sec != prev[0]
+        prev = state
+        top = para is not None and " " not in para  # each label event, repeats too
+        if not (new_section or top):
+            continue
+        if open_ is not None and (open_[1] is not None or sec != open_[0]):
+            yield open_[0], open_[1], open_[2], pos
+            open_ = None
+        if sec is None:
+            continue
+        if top and para is not None:
+            open_ = (sec, para, _label_end(text, pos))
+        elif new_section:
+            line_end = text.find("\n", pos)
+            open_ = (sec, None, end if line_end < 0 else line_end)
+    if open_ is not None:
+        yield open_[0], open_[1], open_[2], end
+
+
+def _paragraphs_of_block(
+    doc_key: str, vt: ViewText, layout: Layout, source: str, span: tuple[int, int]
+) -> list[Paragraph]:
+    found = list(_spans(layout, vt.text, *span))
+    labelled = {sec for sec, label, _, _ in found if label is not None}
+    out: list[Paragraph] = []
+    for sec, label, a, b in found:
+        if label is None and sec in labelled:
+            continue  # a lead-in line above labelled paragraphs
+        words = vt.words[a:b]
+        lead = len(words) - len(words.lstrip())
+        words = words.strip().rstrip(_BULLETS).rstrip()
+        if not words and label is None:
+            continue
+        a += lead
+        out.append(
+            Paragraph(
+                doc=doc_key,
+                view=vt.view,
+                source=source,
+                section=sec,
+                label=label,
+                order=len(out),
+                text=" ".join(words.split()),
+                start=vt.raw(a),
+                end=vt.raw_end(a + len(words)) if words else vt.raw(a),
+            )
+        )
+    return out
+
+
+def find_paragraphs(
+    doc: Document, doc_key: str, sources: Sources, instrument: set[str]
+) -> list[Paragraph]:
+    """The paragraphs of every block whose source is in ``instrument``, in the
+    views ``sources`` names it in."""
+    doc = renumber(doc)
+    out: list[Paragraph] = []
+    for view in ("current", "previous"):
+        if not any(v == view for v, _ in sources):
+            continue
+        vt = render_view(doc, view)
+        layout = segment_text(vt.text)
+        for block in layout.blocks:
+            source = sources.get((view, vt.raw(block.start)))
+            if source is None or source not in instrument:
+                continue
+            start = block.header[1] if block.header else block.start
+            out += _paragraphs_of_block(doc_key, vt, layout, source, (start, block.end))
+    return out
