@@ -10,6 +10,7 @@ the second to the current one."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
@@ -17,6 +18,12 @@ from itukg.ingest.models import Change, Document, Paragraph, View
 from itukg.ingest.structure import Layout, segment_text
 from itukg.ingest.views import ViewText, render_view
 
+# An annex of the instrument: its operative part has ended.
+_ANNEX = re.compile(
+    r"(?<![\w-])(?:ANNEX|APPENDIX|ATTACHMENT|Annex|Appendix|Attachment)"
+    r"(?:\s+(?:\d+|[A-Z]))?\s+(?:TO|to)\s+(?:THIS\s+|this\s+)?"
+    r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION|Resolution|Decision)"
+)
 _BULLETS = " \t\n-*+>\u2022"  # the next item's bullet, not this paragraph's words
 
 Sources = Mapping[tuple[View, int], str | None]
@@ -52,16 +59,17 @@ def _renumberings(both: ViewText, layout: Layout) -> Iterator[tuple[int, int, in
             expected = int(label) + 1
 
 
-def renumber(doc: Document) -> Document:
+def renumber(doc: Document) -> tuple[Document, frozenset[int]]:
     """``doc`` with each renumbered label's first number deleted (and its second
-    inserted where the markup marks insertions): ``~~57~~`` reads ``~~5~~7``."""
+    inserted where the markup marks insertions): ``~~57~~`` reads ``~~5~~7``; and
+    the document offsets of those labels."""
     if not any(c.kind in ("del", "ins") for c in doc.changes):
-        return doc
+        return doc, frozenset()
     plain = replace(doc, changes=tuple(c for c in doc.changes if c.kind == "markup"))
     both = render_view(plain, "current")
     found = list(_renumberings(both, segment_text(both.text)))
     if not found:
-        return doc
+        return doc, frozenset()
     marks_ins = any(c.kind == "ins" for c in doc.changes)
     changes = [
         c
@@ -72,7 +80,26 @@ def renumber(doc: Document) -> Document:
         changes.append(Change(start, cut, "del"))
         if marks_ins:
             changes.append(Change(cut, end, "ins"))
-    return replace(doc, changes=tuple(sorted(changes, key=lambda c: c.start)))
+    renumbered = replace(doc, changes=tuple(sorted(changes, key=lambda c: c.start)))
+    return renumbered, frozenset(start for start, _, _ in found)
+
+
+def _in_sequence(label: str, last: str | None) -> bool:
+    """Whether a top-level label continues its list (1 after nothing, 3 after 2, b)
+    after a), 2bis after 2); a number out of order is a table cell or a stray."""
+    core = label.strip("().").lower()
+    number = re.fullmatch(r"(\d+)\s?(bis|ter)?", core)
+    prev = (last or "").strip("().").lower()
+    if number and number.group(2):
+        return prev == number.group(1)
+    if number:
+        before = re.match(r"\d+", prev)
+        return int(core) == (int(before.group()) + 1 if before else 1)
+    if len(core) == 1 and core.isalpha():
+        return (
+            core == "a" if not prev else len(prev) == 1 and ord(core) == ord(prev) + 1
+        )
+    return True
 
 
 def _label_end(text: str, pos: int) -> int:
@@ -84,18 +111,26 @@ def _label_end(text: str, pos: int) -> int:
 
 
 def _spans(
-    layout: Layout, text: str, start: int, end: int
+    vt: ViewText, layout: Layout, span: tuple[int, int], renumbered: frozenset[int]
 ) -> Iterator[tuple[str, str | None, int, int]]:
     """(section, top-level label, words start, words end) of a block's paragraphs."""
+    text, (start, end) = vt.text, span
     open_: tuple[str, str | None, int] | None = None
     prev: tuple[str | None, str | None] = (None, None)
+    last: str | None = None
     for pos, state in zip(layout.positions, layout.states, strict=True):
         if pos < start or pos >= end:
             continue
         sec, para = state
         new_section = sec != prev[0]
         prev = state
+        if new_section:
+            last = None
         top = para is not None and " " not in para  # each label event, repeats too
+        if top and para is not None:
+            if not (_in_sequence(para, last) or vt.raw(pos) in renumbered):
+                continue
+            last = para
         if not (new_section or top):
             continue
         if open_ is not None and (open_[1] is not None or sec != open_[0]):
@@ -113,9 +148,14 @@ def _spans(
 
 
 def _paragraphs_of_block(
-    doc_key: str, vt: ViewText, layout: Layout, source: str, span: tuple[int, int]
+    doc_key: str,
+    vt: ViewText,
+    layout: Layout,
+    source: str,
+    span: tuple[int, int],
+    renumbered: frozenset[int],
 ) -> list[Paragraph]:
-    found = list(_spans(layout, vt.text, *span))
+    found = list(_spans(vt, layout, span, renumbered))
     labelled = {sec for sec, label, _, _ in found if label is not None}
     out: list[Paragraph] = []
     for sec, label, a, b in found:
@@ -148,7 +188,7 @@ def find_paragraphs(
 ) -> list[Paragraph]:
     """The paragraphs of every block whose source is in ``instrument``, in the
     views ``sources`` names it in."""
-    doc = renumber(doc)
+    doc, renumbered = renumber(doc)
     out: list[Paragraph] = []
     for view in ("current", "previous"):
         if not any(v == view for v, _ in sources):
@@ -160,5 +200,7 @@ def find_paragraphs(
             if source is None or source not in instrument:
                 continue
             start = block.header[1] if block.header else block.start
-            out += _paragraphs_of_block(doc_key, vt, layout, source, (start, block.end))
+            annex = _ANNEX.search(vt.text, start, block.end)
+            span = (start, annex.start() if annex else block.end)
+            out += _paragraphs_of_block(doc_key, vt, layout, source, span, renumbered)
     return out
