@@ -80,6 +80,14 @@ def _lit(value: str | int | bool) -> str:
     return str(ox.Literal(value))
 
 
+def citation_iri(base: str, doc: str, c: Citation) -> str:
+    """The IRI of a citation node (mandates link their paragraph's citations)."""
+    digest = hashlib.sha1(
+        f"{doc}|{c.view}|{c.source}|{c.target}|{c.start}|{c.end}".encode()
+    ).hexdigest()[:20]
+    return f"{base}citation/{digest}"
+
+
 class _Builder:
     def __init__(self, base: str) -> None:
         self.base = base
@@ -143,10 +151,7 @@ class _Builder:
             self.t(s, ITU + "conference", _iri(self.base, f"{conf.body}/{conf.year}"))
 
     def citation(self, c: Citation, doc: str) -> None:
-        digest = hashlib.sha1(
-            f"{doc}|{c.view}|{c.source}|{c.target}|{c.start}|{c.end}".encode()
-        ).hexdigest()[:20]
-        n = f"{self.base}citation/{digest}"
+        n = citation_iri(self.base, doc, c)
         s = f"<{n}>"
         src, dgraph = _iri(self.base, c.source), _iri(self.base, doc)
         self.entity(c.source)

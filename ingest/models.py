@@ -125,3 +125,41 @@ class Mandate:
 
 
 Record = Citation | Amendment | Mandate
+
+
+@dataclass(frozen=True)
+class Lineage:
+    """One paragraph between two consecutive versions of a work, as ``itukg
+    lineage`` prints it (design/contract.md section 4); ``modified`` records also
+    carry the words inserted and deleted."""
+
+    work: str
+    from_version: str
+    to_version: str
+    section: str | None
+    from_paragraph: str | None
+    to_paragraph: str | None
+    status: str  # kept, modified, moved, added, deleted
+    inserted: tuple[str, ...] = ()
+    deleted: tuple[str, ...] = ()
+    type: Literal["lineage"] = "lineage"
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "type": self.type,
+            "work": self.work,
+            "from": self.from_version,
+            "to": self.to_version,
+            "section": self.section,
+            "from_paragraph": self.from_paragraph,
+            "to_paragraph": self.to_paragraph,
+            "status": self.status,
+        }
+        if self.status == "modified":
+            out["inserted"] = list(self.inserted)
+            out["deleted"] = list(self.deleted)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as the JSON object of `itukg lineage --format jsonl`."""
+        return self.to_json()

@@ -20,6 +20,8 @@ import pyoxigraph as ox
 
 from itukg.ingest.build import Meta, build_graph
 from itukg.ingest.extract import extract
+from itukg.ingest.lineage import derive_lineage
+from itukg.ingest.mandate_graph import build_mandates
 from itukg.ingest.models import Citation
 from itukg.ingest.sources import read_document
 from itukg.ontology import keys
@@ -27,7 +29,7 @@ from itukg.ontology.errors import ItukgError
 from itukg.ontology.store import GraphStore
 from itukg.queries import list_queries, run_query, run_update
 
-REFERENCE = ("itu.ttl", "sections.ttl", "lexicon.ttl", "conferences.ttl")
+REFERENCE = ("itu.ttl", "sections.ttl", "lexicon.ttl", "conferences.ttl", "actors.ttl")
 
 
 @dataclass
@@ -116,6 +118,7 @@ def prepare_file(path: Path, digest: str, base: str = keys.DEFAULT_BASE) -> Prep
         generated_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     )
     lines = build_graph(records, meta, base, found.versions)
+    lines += build_mandates(records, found.paragraphs, base)
     citations = sum(isinstance(r, Citation) for r in records)
     return Prepared(path, doc_key, tuple(lines), citations)
 
@@ -231,6 +234,7 @@ def ingest_paths(
             writer.write(p)
     writer.flush()
     derive(store, base)
+    derive_lineage(store, base)
     return summary
 
 
@@ -249,4 +253,5 @@ def remove_documents(
             store.update(f"DROP SILENT GRAPH <{base}{g}>")
             summary.removed += 1
     derive(store, base)
+    derive_lineage(store, base)
     return summary

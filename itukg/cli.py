@@ -406,3 +406,8 @@ def app_factory() -> Any:
     from itukg.api.config import Settings
 
     return create_app(Settings.from_json(os.environ[_SETTINGS_VAR]))
+
+
+from itukg.lineage_command import lineage  # noqa: E402
+
+main.add_command(lineage)

@@ -9,6 +9,10 @@ class ITU(DefinedNamespace):
     _NS = Namespace("https://w3id.org/itukg/ontology#")
     _fail = True
 
+    Actor: URIRef
+    ActorGroup: URIRef
+    ActorTemplate: URIRef
+    Actors: URIRef
     Body: URIRef
     Citation: URIRef
     Conference: URIRef
@@ -17,8 +21,12 @@ class ITU(DefinedNamespace):
     ExternalBody: URIRef
     Extraction: URIRef
     FinalActs: URIRef
+    LineageStep: URIRef
+    Mandate: URIRef
     NamedInstrument: URIRef
+    OperativeVerb: URIRef
     Opinion: URIRef
+    Paragraph: URIRef
     Proposal: URIRef
     Provision: URIRef
     Question: URIRef
@@ -27,25 +35,35 @@ class ITU(DefinedNamespace):
     Sections: URIRef
     Sector: URIRef
     SectorRecommendation: URIRef
+    Verbs: URIRef
     Version: URIRef
     Work: URIRef
     acknowledges: URIRef
     action: URIRef
+    addressee: URIRef
     attested: URIRef
     bearsInMind: URIRef
     body: URIRef
     candidate: URIRef
     cites: URIRef
     citesAs: URIRef
+    collaborationMarker: URIRef
     conference: URIRef
     considers: URIRef
     contentHash: URIRef
     date: URIRef
+    deletedWords: URIRef
     emphasizes: URIRef
+    fromParagraph: URIRef
+    fromVersion: URIRef
+    hasCitation: URIRef
     hasVersion: URIRef
     headingConcept: URIRef
     heldIn: URIRef
     inDocument: URIRef
+    inInstrument: URIRef
+    infinitive: URIRef
+    insertedWords: URIRef
     instructsOn: URIRef
     invitesOn: URIRef
     isAwareOf: URIRef
@@ -56,9 +74,16 @@ class ITU(DefinedNamespace):
     key: URIRef
     kind: URIRef
     knownByCitationOnly: URIRef
+    mandateTarget: URIRef
+    members: URIRef
+    modifierLead: URIRef
     nextVersion: URIRef
     number: URIRef
+    onParagraph: URIRef
+    order: URIRef
+    otherAddressee: URIRef
     paragraph: URIRef
+    paragraphOf: URIRef
     part: URIRef
     partOf: URIRef
     pinpoint: URIRef
@@ -80,13 +105,20 @@ class ITU(DefinedNamespace):
     revision: URIRef
     section: URIRef
     sector: URIRef
+    selfAddressed: URIRef
     sourceFile: URIRef
     staleTarget: URIRef
+    status: URIRef
     supersededAtCitation: URIRef
     supersededBy: URIRef
     supersedes: URIRef
     takesIntoAccount: URIRef
     takesNoteOf: URIRef
+    text: URIRef
+    toParagraph: URIRef
+    toVersion: URIRef
+    verb: URIRef
     versionOf: URIRef
     view: URIRef
+    work: URIRef
     year: URIRef

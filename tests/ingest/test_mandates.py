@@ -180,3 +180,17 @@ def test_seed_mandates_score(shared: Path, tmp_path: Path) -> None:
     assert float(scored.stdout.strip().splitlines()[-1].removeprefix("f1=")) >= 0.95, (
         scored.stdout
     )
+
+
+def test_seed_graph_with_paragraphs_and_mandates_conforms(shared: Path) -> None:
+    from itukg.ingest.pipeline import prepare_file
+    from tests.shacl import conforms, graph_of
+
+    prepared = prepare_file(shared / f"{SEED}.txt", "0" * 64)
+    assert prepared.error is None
+    graph = graph_of(prepared.lines)
+    ok, report = conforms(graph)
+    assert ok, report
+    itu = "https://w3id.org/itukg/ontology#"
+    kinds = {str(o) for o in graph.objects(None, None) if str(o).startswith(itu)}
+    assert {itu + "Mandate", itu + "Paragraph"} <= kinds
