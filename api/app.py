@@ -14,7 +14,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from itukg.api import errors
 from itukg.api.config import Settings
 from itukg.api.deps import State
-from itukg.api.routes import instruments, pages, queries, search, sparql
+from itukg.api.routes import instruments, mandates, pages, queries, search, sparql
 from itukg.api.workers import QueryPool
 from itukg.ontology.errors import ItukgError
 
@@ -58,6 +58,7 @@ def create_app(settings: Settings) -> FastAPI:
     )  # fmt: skip
     errors.install(app)
     app.include_router(pages.router)
+    app.include_router(mandates.router)  # before instruments, which takes any path
     app.include_router(instruments.router)
     app.include_router(search.router)
     app.include_router(queries.router)
