@@ -130,3 +130,48 @@ def test_seed_mandates_and_lineage_score(shared: Path, tmp_path: Path) -> None:
     lines = scored.stdout.strip().splitlines()
     assert float(lines[-1].removeprefix("f1=")) >= 0.95, scored.stdout
     assert any(line.startswith("lineage: ") and "f1=1.000" in line for line in lines)
+
+
+STRUCK = """MOD XYZ/1/1
+
+RESOLUTION 7 (REV. ~~ANTALYA, 2006~~ BUSAN, 2014)
+
+Title
+
+The Plenipotentiary Conference of the International Telecommunication Union
+(Busan, 2014),
+
+resolves
+
+1 to do one thing;
+
+2 to do ~~the~~ another thing;
+
+~~3 to report to the Council,~~
+
+instructs the Secretary-General
+
+1 to act,
+"""
+
+
+def test_lineage_through_a_store(tmp_path: Path) -> None:
+    """A paragraph struck out whole is deleted; each record names its own
+    paragraphs (an added or deleted step matches no other paragraph)."""
+    from itukg.ingest.pipeline import ingest_paths
+    from itukg.lineage_command import lineage_records
+    from itukg.ontology.store import open_store
+
+    doc = tmp_path / "proposal.txt"
+    doc.write_text(STRUCK, encoding="utf-8")
+    store = open_store(None)
+    assert ingest_paths(store, [doc]).failed == 0
+    base = "https://w3id.org/itukg/"
+    found = lineage_records(store, "pp/res/7", base, (None, None))
+    assert [(r.from_paragraph, r.to_paragraph, r.status) for r in found] == [
+        ("1", "1", "kept"),
+        ("2", "2", "modified"),
+        ("3", None, "deleted"),
+        ("1", "1", "kept"),
+    ]
+    assert found[1].deleted == ("the",)
