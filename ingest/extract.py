@@ -188,20 +188,24 @@ def extract(doc: Document) -> Extraction:
         cur = headers.get(("current", raw_start))
         prev = headers.get(("previous", raw_start), cur)
         records.append(_amendment(doc_key, ident, block, cur, prev))
-    paragraphs = _paragraphs(doc, doc_key, headers)
+    read = {v: (views[v], layouts[v]) for v in views}
+    paragraphs = _paragraphs(doc, doc_key, headers, read)
     citations = [r for r in records if isinstance(r, Citation)]
     records += find_mandates(paragraphs, citations)
     return Extraction(records, tuple(dict.fromkeys(versions)), tuple(paragraphs))
 
 
 def _paragraphs(
-    doc: Document, doc_key: str, headers: dict[tuple[View, int], str | None]
+    doc: Document,
+    doc_key: str,
+    headers: dict[tuple[View, int], str | None],
+    read: dict[View, tuple[ViewText, Layout]],
 ) -> list[Paragraph]:
     """The paragraphs of the instruments whose headers the document's blocks name."""
     instruments = {
         key for key in headers.values() if key is not None and _is_instrument(key)
     }
-    return find_paragraphs(doc, doc_key, headers, instruments)
+    return find_paragraphs(doc, doc_key, headers, instruments, read)
 
 
 def _is_instrument(key: str) -> bool:

@@ -6,6 +6,7 @@ its paragraph cites."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -64,6 +65,7 @@ def addressees(words: str, actors: Actors | None = None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=4096)
 def read_heading(section: str) -> tuple[str, tuple[str, ...]] | None:
     """The verb and addressees of an operative heading, or None for a heading
     that gives no mandate: "resolves to instruct the Director of BDT" ->
@@ -91,22 +93,33 @@ def _infinitive(words: str, actors: Actors) -> tuple[Verb, str] | None:
     return None
 
 
-def _targets(p: Paragraph, citations: list[Citation]) -> tuple[str, ...]:
-    found = (
-        c.target
-        for c in citations
-        if c.view == p.view
-        and c.source == p.source
-        and p.start <= c.start < max(p.end, p.start + 1)
-        and c.target is not None
-    )
-    return tuple(dict.fromkeys(t for t in found if t is not None))
+Cited = dict[tuple[str, str], tuple[list[int], list[Citation]]]
+
+
+def _index(citations: list[Citation]) -> Cited:
+    """Citations by (view, source), in order of their start."""
+    groups: dict[tuple[str, str], list[Citation]] = {}
+    for c in citations:
+        groups.setdefault((c.view, c.source), []).append(c)
+    out: Cited = {}
+    for k, found in groups.items():
+        found.sort(key=lambda c: c.start)
+        out[k] = ([c.start for c in found], found)
+    return out
+
+
+def _targets(p: Paragraph, cited: Cited) -> tuple[str, ...]:
+    starts, found = cited.get((p.view, p.source), ([], []))
+    lo = bisect_left(starts, p.start)
+    hi = bisect_left(starts, max(p.end, p.start + 1))
+    return tuple(dict.fromkeys(c.target for c in found[lo:hi] if c.target is not None))
 
 
 def find_mandates(
     paragraphs: Iterable[Paragraph], citations: list[Citation]
 ) -> list[Mandate]:
     """One mandate per paragraph under an operative heading."""
+    cited = _index(citations)
     out = []
     for p in paragraphs:
         heading = read_heading(p.section)
@@ -125,7 +138,7 @@ def find_mandates(
                 text=p.text,
                 start=p.start,
                 end=p.end,
-                targets=_targets(p, citations),
+                targets=_targets(p, cited),
             )
         )
     return out

@@ -11,6 +11,7 @@ the second to the current one."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
@@ -118,9 +119,12 @@ def _spans(
     open_: tuple[str, str | None, int] | None = None
     prev: tuple[str | None, str | None] = (None, None)
     last: str | None = None
-    for pos, state in zip(layout.positions, layout.states, strict=True):
-        if pos < start or pos >= end:
-            continue
+    first, last_at = (
+        bisect_left(layout.positions, start),
+        bisect_left(layout.positions, end),
+    )
+    for i in range(first, last_at):
+        pos, state = layout.positions[i], layout.states[i]
         sec, para = state
         new_section = sec != prev[0]
         prev = state
@@ -184,17 +188,25 @@ def _paragraphs_of_block(
 
 
 def find_paragraphs(
-    doc: Document, doc_key: str, sources: Sources, instrument: set[str]
+    doc: Document,
+    doc_key: str,
+    sources: Sources,
+    instrument: set[str],
+    read: Mapping[View, tuple[ViewText, Layout]] | None = None,
 ) -> list[Paragraph]:
     """The paragraphs of every block whose source is in ``instrument``, in the
-    views ``sources`` names it in."""
+    views ``sources`` names it in; ``read``: the views of ``doc`` already rendered
+    and segmented (used when no label is renumbered)."""
     doc, renumbered = renumber(doc)
     out: list[Paragraph] = []
     for view in ("current", "previous"):
         if not any(v == view for v, _ in sources):
             continue
-        vt = render_view(doc, view)
-        layout = segment_text(vt.text)
+        if read and view in read and not renumbered:
+            vt, layout = read[view]
+        else:
+            vt = render_view(doc, view)
+            layout = segment_text(vt.text)
         for block in layout.blocks:
             source = sources.get((view, vt.raw(block.start)))
             if source is None or source not in instrument:
