@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from itukg.ingest.models import Change, Document, Paragraph, View
+from itukg.ingest.relines import reline_text
 from itukg.ingest.structure import Layout, segment_text
 from itukg.ingest.views import ViewText, render_view
 
@@ -187,6 +188,19 @@ def _paragraphs_of_block(
     return out
 
 
+def _segmented(
+    doc: Document, view: View, read: Mapping[View, tuple[ViewText, Layout]] | None
+) -> tuple[ViewText, Layout]:
+    """A view with run-in headings and labels on lines of their own, and its
+    layout (the one already made when relining changes nothing)."""
+    vt = read[view][0] if read and view in read else render_view(doc, view)
+    text = reline_text(vt.text)
+    if read and view in read and text == vt.text:
+        return read[view]
+    vt = replace(vt, text=text)
+    return vt, segment_text(text)
+
+
 def find_paragraphs(
     doc: Document,
     doc_key: str,
@@ -202,11 +216,7 @@ def find_paragraphs(
     for view in ("current", "previous"):
         if not any(v == view for v, _ in sources):
             continue
-        if read and view in read and not renumbered:
-            vt, layout = read[view]
-        else:
-            vt = render_view(doc, view)
-            layout = segment_text(vt.text)
+        vt, layout = _segmented(doc, view, None if renumbered else read)
         for block in layout.blocks:
             source = sources.get((view, vt.raw(block.start)))
             if source is None or source not in instrument:

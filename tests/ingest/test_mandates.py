@@ -194,3 +194,30 @@ def test_seed_graph_with_paragraphs_and_mandates_conforms(shared: Path) -> None:
     itu = "https://w3id.org/itukg/ontology#"
     kinds = {str(o) for o in graph.objects(None, None) if str(o).startswith(itu)}
     assert {itu + "Mandate", itu + "Paragraph"} <= kinds
+
+
+RUN_IN = [
+    (
+        "the regional offices, instructs the Director of the Telecommunication "
+        "Development Bureau 1 to act; 2 to report,",
+        "the regional offices,\ninstructs the Director of the Telecommunication "
+        "Development Bureau\n1 to act;\n2 to report,",
+    ),
+    (
+        "of WTDC, resolves to instruct the Secretary-General to act,",
+        "of WTDC,\nresolves to instruct the Secretary-General\nto act,",
+    ),
+    (  # a recital that names no addressee of the list stays as it is
+        "Opinion 4 (Lisbon, 2009), invites ITU to pursue initiatives,",
+        "Opinion 4 (Lisbon, 2009), invites ITU to pursue initiatives,",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RUN_IN)
+def test_run_in_headings_and_labels_get_lines_of_their_own(
+    text: str, expected: str
+) -> None:
+    from itukg.ingest.relines import reline_text
+
+    assert reline_text(text) == expected
