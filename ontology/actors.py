@@ -17,6 +17,7 @@ from itukg.ontology.lexicon import load_lexicon
 
 ITU = Namespace("https://w3id.org/itukg/ontology#")
 _BASE = "https://w3id.org/itukg/"
+OTHER = "other:"  # the key prefix of an addressee outside the closed list
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class Actors:
         """The keys a matched name stands for ("ITU-T Study Group 17" ->
         itu-t/sg/17)."""
         words = _norm(name)
+        if self.names.get(words) == (OTHER,):
+            return (OTHER + words,)
         if words in self.names:
             return self.names[words]
         number = re.search(r"\d+", words)
@@ -112,6 +115,10 @@ def load_actors() -> Actors:
             )
             for label in _labels(g, s):
                 names[_norm(label)] = found
+    for s in g.subjects(RDF.type, ITU.OtherActor):
+        if isinstance(s, URIRef):
+            for label in _labels(g, s):
+                names[_norm(label)] = (OTHER,)
     names.update(_templates(g))
     verbs = []
     for s in sorted(g.subjects(RDF.type, ITU.OperativeVerb), key=str):

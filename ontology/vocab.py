@@ -26,6 +26,7 @@ class ITU(DefinedNamespace):
     NamedInstrument: URIRef
     OperativeVerb: URIRef
     Opinion: URIRef
+    OtherActor: URIRef
     Paragraph: URIRef
     Proposal: URIRef
     Provision: URIRef
