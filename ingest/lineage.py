@@ -15,16 +15,14 @@ from difflib import SequenceMatcher
 
 import pyoxigraph as ox
 
+from itukg.ingest.build import ITU, PROV, RDF, XSD
 from itukg.ingest.models import Lineage
 from itukg.ontology import keys
 from itukg.ontology.errors import InvalidKey
 from itukg.ontology.store import GraphStore
 from itukg.queries import run_query
 
-ITU = "https://w3id.org/itukg/ontology#"
-PROV = "http://www.w3.org/ns/prov#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_INTEGER = ox.NamedNode(XSD + "integer")
 _SIMILAR = 0.5  # word overlap above which a changed paragraph continues another
 _SAME_HEADING = 0.8
 

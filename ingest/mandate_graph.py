@@ -11,15 +11,9 @@ from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from itukg.ingest.build import citation_iri
+from itukg.ingest.build import ITU, OA, PROV, RDF, XSD, citation_iri
 from itukg.ingest.models import Citation, Mandate, Paragraph, Record
 from itukg.ontology import keys
-
-ITU = "https://w3id.org/itukg/ontology#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-PROV = "http://www.w3.org/ns/prov#"
-OA = "http://www.w3.org/ns/oa#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def _lit(value: str | int) -> str:
