@@ -54,8 +54,13 @@ def word_diff(old: str, new: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(inserted), tuple(deleted)
 
 
-def _similarity(a: str, b: str) -> float:
-    return SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
+def _similarity(a: list[str], b: list[str]) -> float:
+    """The word overlap of two paragraphs, 0 when its cheap upper bounds already
+    fall short of the threshold."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < _SIMILAR or matcher.quick_ratio() < _SIMILAR:
+        return 0.0
+    return matcher.ratio()
 
 
 def _same_heading(a: str, b: str) -> bool:
@@ -79,23 +84,11 @@ def align(old: list[Side], new: list[Side]) -> list[Pair]:
     used = {id(s) for pair in pairs for s in pair}
     left = [p for p in old if id(p) not in used]
     right = [p for p in new if id(p) not in used]
-    for same in (True, False):
-        scored = sorted(
-            (
-                (1.0 if a.text == b.text else _similarity(a.text, b.text), i, j)
-                for i, a in enumerate(left)
-                for j, b in enumerate(right)
-            ),
-            key=lambda t: (-t[0], t[1], t[2]),
-        )
+    for scored in (_identical, _similar):
         taken_a: set[int] = set()
         taken_b: set[int] = set()
-        for score, i, j in scored:
-            if (
-                (score < 1.0 if same else score < _SIMILAR)
-                or i in taken_a
-                or j in taken_b
-            ):
+        for _, i, j in sorted(scored(left, right), key=lambda t: (-t[0], t[1], t[2])):
+            if i in taken_a or j in taken_b:
                 continue
             taken_a.add(i)
             taken_b.add(j)
@@ -104,6 +97,30 @@ def align(old: list[Side], new: list[Side]) -> list[Pair]:
         right = [b for j, b in enumerate(right) if j not in taken_b]
     pairs += [(a, None) for a in left] + [(None, b) for b in right]
     return _in_order(pairs, old, new)
+
+
+Scores = Iterator[tuple[float, int, int]]
+
+
+def _identical(left: list[Side], right: list[Side]) -> Scores:
+    """Pairs with the same words (a move when number or heading differs)."""
+    at: dict[str, list[int]] = defaultdict(list)
+    for j, b in enumerate(right):
+        at[b.text].append(j)
+    for i, a in enumerate(left):
+        for j in at.get(a.text, ()):
+            yield 1.0, i, j
+
+
+def _similar(left: list[Side], right: list[Side]) -> Scores:
+    """Pairs whose words overlap enough for one to continue the other."""
+    words = [b.text.split() for b in right]
+    for i, a in enumerate(left):
+        mine = a.text.split()
+        for j, theirs in enumerate(words):
+            score = _similarity(mine, theirs)
+            if score >= _SIMILAR:
+                yield score, i, j
 
 
 def _in_order(pairs: list[Pair], old: list[Side], new: list[Side]) -> list[Pair]:
