@@ -21,10 +21,15 @@ from itukg.ingest.structure import Layout, segment_text
 from itukg.ingest.views import ViewText, render_view
 
 # An annex of the instrument: its operative part has ended.
+# An annex header: in capitals anywhere ("…transferred. ANNEX 1 TO DECISION 5"), or
+# opening a line; "Annex 2 to Decision 5 (Rev. Dubai, 2018)" inside a recital is a
+# citation, not a header.
 _ANNEX = re.compile(
-    r"(?<![\w-])(?:ANNEX|APPENDIX|ATTACHMENT|Annex|Appendix|Attachment)"
-    r"(?:\s+(?:\d+|[A-Z]))?\s+(?:TO|to)\s+(?:THIS\s+|this\s+)?"
-    r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION|Resolution|Decision)"
+    r"(?<![\w-])(?:ANNEX|APPENDIX|ATTACHMENT)(?:\s+(?:\d+|[A-Z]))?\s+TO\s+(?:THIS\s+)?"
+    r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)"
+    r"|^[ \t#*_]*(?:Annex|Appendix|Attachment)(?:\s+(?:\d+|[A-Z]))?\s+to\s+"
+    r"(?:this\s+)?(?:Resolution|Decision|Recommendation|Opinion)\b[^\n]*$",
+    re.M,
 )
 _BULLETS = " \t\n-*+>\u2022"  # the next item's bullet, not this paragraph's words
 

@@ -22,9 +22,10 @@ def _alternation(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     actors = load_actors()
     forms = _alternation([f for v in actors.verbs for f in v.forms])
+    own = _alternation([f for v in actors.verbs if v.self_addressed for f in v.forms])
     infinitives = _alternation([i for v in actors.verbs for i in v.infinitives])
     names = actor_pattern(actors).pattern.removeprefix("(?<![\\w-])")
     names = names.replace("(?P<name>", "(?:")
@@ -36,18 +37,24 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|[ ,]*(?=\n|$))",
         re.I,
     )
+    # "…, further resolves to strengthen …": the conference's own heading
+    itself = re.compile(
+        rf"(?<=[,;:.]) (?P<head>(?:further\s+)?(?:{own})(?:\s+further)?)"
+        rf"(?P<gap> )(?=(?:\d{{1,2}} )?(?:to(?!\s+(?:{infinitives})\b)|that) )",
+        re.I,
+    )
     label = re.compile(
         r"(?:(?<=[;,:.])|(?<=[;,:.][’”\"'])) (?=\d{1,2}(?:bis)? (?:to|that|upon|"
         r"consistent|without|in|with|within|on|as|subject|taking|where)\b)"
     )
-    return heading, label
+    return heading, itself, label
 
 
 def reline_text(text: str) -> str:
     """``text`` with run-in headings and labels put on lines of their own."""
-    heading, label = _patterns()
+    heading, itself, label = _patterns()
     breaks: set[int] = set()
-    for m in heading.finditer(text):
+    for m in (*heading.finditer(text), *itself.finditer(text)):
         breaks.add(m.start("head") - 1)
         if m.group("gap"):
             breaks.add(m.start("gap"))

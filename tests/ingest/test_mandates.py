@@ -207,6 +207,10 @@ RUN_IN = [
         "of WTDC, resolves to instruct the Secretary-General to act,",
         "of WTDC,\nresolves to instruct the Secretary-General\nto act,",
     ),
+    (
+        "budget-related reports, further resolves to strengthen the function,",
+        "budget-related reports,\nfurther resolves\nto strengthen the function,",
+    ),
     (  # a recital that names no addressee of the list stays as it is
         "Opinion 4 (Lisbon, 2009), invites ITU to pursue initiatives,",
         "Opinion 4 (Lisbon, 2009), invites ITU to pursue initiatives,",
