@@ -18,7 +18,16 @@ from itukg.api import errors, openapi
 from itukg.api.caching import HttpHabits, StoreToken
 from itukg.api.config import Settings
 from itukg.api.deps import State
-from itukg.api.routes import docs, instruments, named, pages, queries, search, sparql
+from itukg.api.routes import (
+    docs,
+    instruments,
+    mandates,
+    named,
+    pages,
+    queries,
+    search,
+    sparql,
+)
 from itukg.api.workers import QueryPool
 from itukg.ontology.errors import ItukgError
 
@@ -96,6 +105,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(docs.router)
     app.include_router(pages.router)
+    app.include_router(mandates.router)  # before instruments, which takes any path
     app.include_router(instruments.router)
     app.include_router(search.router)
     app.include_router(named.router)  # one operation per named query, first

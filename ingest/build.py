@@ -100,6 +100,14 @@ def _lit(value: str | int | bool) -> str:
     return str(ox.Literal(value))
 
 
+def citation_iri(base: str, doc: str, c: Citation) -> str:
+    """The IRI of a citation node (mandates link their paragraph's citations)."""
+    digest = hashlib.sha1(
+        f"{doc}|{c.view}|{c.source}|{c.target}|{c.start}|{c.end}".encode()
+    ).hexdigest()[:20]
+    return iri.citation_iri(digest, base)
+
+
 class _Builder:
     def __init__(self, base: str) -> None:
         self.base = base
@@ -176,10 +184,7 @@ class _Builder:
             self.t(s, ITU + "conference", f"<{conference}>")
 
     def citation(self, c: Citation, doc: str) -> None:
-        digest = hashlib.sha1(
-            f"{doc}|{c.view}|{c.source}|{c.target}|{c.start}|{c.end}".encode()
-        ).hexdigest()[:20]
-        n = iri.citation_iri(digest, self.base)
+        n = citation_iri(self.base, doc, c)
         s = f"<{n}>"
         src, dgraph = _iri(self.base, c.source), _iri(self.base, doc)
         self.entity(c.source)
@@ -312,7 +317,7 @@ def build_document(
             if final_acts and r.source != meta.doc:
                 b.t(_iri(base, r.source), ITU + "partOf", doc)
                 b.t(_iri(base, r.source), ELI + "is_part_of", doc)
-        else:
+        elif isinstance(r, Amendment):
             b.amendment(r, meta.doc)
     proposed = {
         r.result

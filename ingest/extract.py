@@ -15,7 +15,16 @@ from itukg.ingest.identify import (
     history_versions,
     identify_document,
 )
-from itukg.ingest.models import Amendment, Citation, Document, Record, View
+from itukg.ingest.mandates import find_mandates
+from itukg.ingest.models import (
+    Amendment,
+    Citation,
+    Document,
+    Paragraph,
+    Record,
+    View,
+)
+from itukg.ingest.paragraphs import find_paragraphs
 from itukg.ingest.resolve import Context, resolve_citation
 from itukg.ingest.sources import read_document
 from itukg.ingest.structure import Block, Layout, segment_text
@@ -131,6 +140,7 @@ class Extraction:
 
     records: list[Record]
     versions: tuple[str, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
 
 
 def extract_document(doc: Document) -> list[Record]:
@@ -178,7 +188,31 @@ def extract(doc: Document) -> Extraction:
         cur = headers.get(("current", raw_start))
         prev = headers.get(("previous", raw_start), cur)
         records.append(_amendment(doc_key, ident, block, cur, prev))
-    return Extraction(records, tuple(dict.fromkeys(versions)))
+    read = {v: (views[v], layouts[v]) for v in views}
+    paragraphs = _paragraphs(doc, doc_key, headers, read)
+    citations = [r for r in records if isinstance(r, Citation)]
+    records += find_mandates(paragraphs, citations)
+    return Extraction(records, tuple(dict.fromkeys(versions)), tuple(paragraphs))
+
+
+def _paragraphs(
+    doc: Document,
+    doc_key: str,
+    headers: dict[tuple[View, int], str | None],
+    read: dict[View, tuple[ViewText, Layout]],
+) -> list[Paragraph]:
+    """The paragraphs of the instruments whose headers the document's blocks name."""
+    instruments = {
+        key for key in headers.values() if key is not None and _is_instrument(key)
+    }
+    return find_paragraphs(doc, doc_key, headers, instruments, read)
+
+
+def _is_instrument(key: str) -> bool:
+    try:
+        return keys.parse_key(key).scheme in ("instrument", "opinion")
+    except InvalidKey:
+        return False
 
 
 def extract_path(path: Path) -> list[Record]:

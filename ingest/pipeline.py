@@ -18,6 +18,8 @@ import pyoxigraph as ox
 
 from itukg.ingest.build import Description, Meta, build_document
 from itukg.ingest.extract import extract
+from itukg.ingest.lineage import derive_lineage
+from itukg.ingest.mandate_graph import build_mandates
 from itukg.ingest.models import Citation
 from itukg.ingest.sources import read_document
 from itukg.ingest.workers import Pool
@@ -27,7 +29,7 @@ from itukg.ontology.store import GraphStore
 from itukg.ontology.vocab import ITU
 from itukg.queries import list_queries, run_query, run_updates
 
-REFERENCE = ("itu.ttl", "sections.ttl", "lexicon.ttl", "conferences.ttl")
+REFERENCE = ("itu.ttl", "sections.ttl", "lexicon.ttl", "conferences.ttl", "actors.ttl")
 
 
 @dataclass
@@ -118,8 +120,9 @@ def prepare_file(path: Path, digest: str, base: str = iri.DEFAULT_BASE) -> Prepa
         generated_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     )
     built = build_document(records, meta, base, found.versions)
+    lines = built.lines + tuple(build_mandates(records, found.paragraphs, base))
     citations = sum(isinstance(r, Citation) for r in records)
-    return Prepared(path, doc_key, built.lines, citations, None, built.instruments)
+    return Prepared(path, doc_key, lines, citations, None, built.instruments)
 
 
 _MARKER = str(ITU.contentHash)  # written last: see add_graphs
@@ -270,6 +273,7 @@ def ingest_paths(
             writer.write(p)
     writer.flush()
     derive(store, base)
+    derive_lineage(store, base)
     store.snapshot()
     return summary
 
@@ -288,5 +292,6 @@ def remove_documents(
         store.drop_graphs(iri.key_iri(g, base) for g in sorted(found))
         summary.removed += len(found)
     derive(store, base)
+    derive_lineage(store, base)
     store.snapshot()
     return summary

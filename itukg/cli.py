@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from itukg import console
 from itukg.ingest.extract import extract_document
-from itukg.ingest.models import Citation, Record
+from itukg.ingest.models import Citation, Mandate, Record
 from itukg.ingest.pipeline import ingest_paths, remove_documents
 from itukg.ingest.sources import document_files, read_document
 from itukg.ontology import iri
@@ -52,6 +52,10 @@ def _table_row(r: Record) -> str:
         target = r.target or ("? " + " | ".join(r.candidates) if r.candidates else "?")
         where = " ".join(x for x in (r.section or "", r.paragraph or "") if x)
         return f"{r.view:<8} {r.source:<22} {target:<26} {where[:30]:<30} {r.text[:70]}"
+    if isinstance(r, Mandate):
+        whom = ", ".join(r.addressees) or "-"
+        para = r.paragraph or "-"
+        return f"{r.view:<8} {r.source:<22} {r.verb:<12} {whom[:40]:<40} {para}"
     proposal, target, result = r.proposal or "-", r.target or "-", r.result or "-"
     return f"{r.action:<8} {proposal:<22} {target:<26} -> {result}"
 
@@ -480,3 +484,8 @@ def app_factory() -> Any:
     from itukg.api.config import Settings
 
     return create_app(Settings.from_json(os.environ[_SETTINGS_VAR]))
+
+
+from itukg.lineage_command import lineage  # noqa: E402
+
+main.add_command(lineage)

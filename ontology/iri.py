@@ -36,6 +36,16 @@ def citation_iri(digest: str, base: str = DEFAULT_BASE) -> str:
     return f"{base}citation/{digest}"
 
 
+def paragraph_iri(digest: str, base: str = DEFAULT_BASE) -> str:
+    """A paragraph of an instrument version as one document shows it in one view."""
+    return f"{base}paragraph/{digest}"
+
+
+def mandate_iri(digest: str, base: str = DEFAULT_BASE) -> str:
+    """The mandate of such a paragraph."""
+    return f"{base}mandate/{digest}"
+
+
 def proposal_iri(doc: str, proposal: str, base: str = DEFAULT_BASE) -> str:
     """A MOD / ADD / SUP / NOC proposal of a document."""
     return f"{base}{doc}/proposal/{proposal}"

@@ -8,6 +8,7 @@ PREFIXES: dict[str, str] = {
     "cito": "http://purl.org/spar/cito/",
     "dcterms": "http://purl.org/dc/terms/",
     "eli": "http://data.europa.eu/eli/ontology#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
     "frbr": "http://purl.org/vocab/frbr/core#",
     "hydra": "http://www.w3.org/ns/hydra/core#",
     "itu": "https://w3id.org/itukg/ontology#",
@@ -26,6 +27,7 @@ PREFIXES: dict[str, str] = {
 CITO = Namespace(PREFIXES["cito"])
 DCTERMS = Namespace(PREFIXES["dcterms"])
 ELI = Namespace(PREFIXES["eli"])
+FOAF = Namespace(PREFIXES["foaf"])
 FRBR = Namespace(PREFIXES["frbr"])
 HYDRA = Namespace(PREFIXES["hydra"])
 ITUKG = Namespace(PREFIXES["itukg"])
@@ -44,6 +46,10 @@ class ITU(DefinedNamespace):
     _NS = Namespace(PREFIXES["itu"])
     _fail = True
 
+    Actor: URIRef
+    ActorGroup: URIRef
+    ActorTemplate: URIRef
+    Actors: URIRef
     Body: URIRef
     Citation: URIRef
     Conference: URIRef
@@ -52,8 +58,13 @@ class ITU(DefinedNamespace):
     ExternalBody: URIRef
     Extraction: URIRef
     FinalActs: URIRef
+    LineageStep: URIRef
+    Mandate: URIRef
     NamedInstrument: URIRef
+    OperativeVerb: URIRef
     Opinion: URIRef
+    OtherActor: URIRef
+    Paragraph: URIRef
     Proposal: URIRef
     Provision: URIRef
     Question: URIRef
@@ -62,10 +73,12 @@ class ITU(DefinedNamespace):
     Sections: URIRef
     Sector: URIRef
     SectorRecommendation: URIRef
+    Verbs: URIRef
     Version: URIRef
     Work: URIRef
     acknowledges: URIRef
     action: URIRef
+    addressee: URIRef
     attested: URIRef
     attestedIn: URIRef
     bearsInMind: URIRef
@@ -74,15 +87,23 @@ class ITU(DefinedNamespace):
     citationCount: URIRef
     cites: URIRef
     citesAs: URIRef
+    collaborationMarker: URIRef
     conference: URIRef
     considers: URIRef
     contentHash: URIRef
     date: URIRef
+    deletedWords: URIRef
     emphasizes: URIRef
+    fromParagraph: URIRef
+    fromVersion: URIRef
+    hasCitation: URIRef
     hasVersion: URIRef
     headingConcept: URIRef
     heldIn: URIRef
     inDocument: URIRef
+    inInstrument: URIRef
+    infinitive: URIRef
+    insertedWords: URIRef
     instructsOn: URIRef
     invitesOn: URIRef
     isAwareOf: URIRef
@@ -93,9 +114,16 @@ class ITU(DefinedNamespace):
     key: URIRef
     kind: URIRef
     knownByCitationOnly: URIRef
+    mandateTarget: URIRef
+    members: URIRef
+    modifierLead: URIRef
     nextVersion: URIRef
     number: URIRef
+    onParagraph: URIRef
+    order: URIRef
+    otherAddressee: URIRef
     paragraph: URIRef
+    paragraphOf: URIRef
     part: URIRef
     partOf: URIRef
     pinpoint: URIRef
@@ -118,13 +146,20 @@ class ITU(DefinedNamespace):
     revision: URIRef
     section: URIRef
     sector: URIRef
+    selfAddressed: URIRef
     sourceFile: URIRef
     staleTarget: URIRef
+    status: URIRef
     supersededAtCitation: URIRef
     supersededBy: URIRef
     supersedes: URIRef
     takesIntoAccount: URIRef
     takesNoteOf: URIRef
+    text: URIRef
+    toParagraph: URIRef
+    toVersion: URIRef
+    verb: URIRef
     versionOf: URIRef
     view: URIRef
+    work: URIRef
     year: URIRef

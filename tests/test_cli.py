@@ -97,7 +97,8 @@ class Run:
             except json.JSONDecodeError as exc:
                 pytest.fail(f"stdout line {i} is not JSON ({exc}): {line[:200]!r}")
             assert isinstance(record, dict), f"stdout line {i} is not an object"
-            assert record.get("type") in ("citation", "amendment"), line[:200]
+            kinds = ("citation", "amendment", "mandate")
+            assert record.get("type") in kinds, line[:200]
             out.append(record)
         return out
 

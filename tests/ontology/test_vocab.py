@@ -28,7 +28,9 @@ def test_closed_namespace_refuses_unknown_terms() -> None:
         _ = ITU.citez
 
 
-@pytest.mark.parametrize("name", ["lexicon.ttl", "conferences.ttl", "shapes.ttl"])
+@pytest.mark.parametrize(
+    "name", ["lexicon.ttl", "conferences.ttl", "shapes.ttl", "actors.ttl"]
+)
 def test_data_uses_only_declared_terms(name: str) -> None:
     declared = set(render_vocab().split()) | {"Sections"}
     text = resources.files("itukg.ontology").joinpath(name).read_text("utf-8")

@@ -1,0 +1,279 @@
+"""Paragraph lineage (design/contract.md section 4): the paragraphs of consecutive
+attested versions of a work, aligned one to one, each pair kept, modified or moved,
+each paragraph left over added or deleted; the two views of a proposal count as
+two versions. Derived from the paragraph nodes of the whole store after each
+ingest, written as PROV (``prov:wasRevisionOf`` between paragraph nodes, with an
+``itu:LineageStep`` that holds the status) into the graph ``graph/lineage``."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import pyoxigraph as ox
+
+from itukg.ingest.build import ITU, PROV, RDF, XSD
+from itukg.ingest.models import Lineage
+from itukg.ontology import iri, keys
+from itukg.ontology.errors import InvalidKey
+from itukg.ontology.store import GraphStore
+from itukg.queries import run_query
+
+_INTEGER = ox.NamedNode(XSD + "integer")
+_SIMILAR = 0.5  # word overlap above which a changed paragraph continues another
+_SAME_HEADING = 0.8
+
+
+@dataclass(frozen=True)
+class Side:
+    """A labelled paragraph of one version, as the store holds it."""
+
+    node: str  # the paragraph's key (IRI without the base)
+    section: str
+    label: str
+    text: str
+
+
+Pair = tuple[Side | None, Side | None]
+
+
+def word_diff(old: str, new: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The runs of words ``new`` inserts and the runs it deletes."""
+    a, b = old.split(), new.split()
+    inserted, deleted = [], []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(
+        None, a, b, autojunk=False
+    ).get_opcodes():
+        if tag in ("replace", "insert"):
+            inserted.append(" ".join(b[j1:j2]))
+        if tag in ("replace", "delete"):
+            deleted.append(" ".join(a[i1:i2]))
+    return tuple(inserted), tuple(deleted)
+
+
+def _similarity(a: list[str], b: list[str]) -> float:
+    """The word overlap of two paragraphs, 0 when its cheap upper bounds already
+    fall short of the threshold."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < _SIMILAR or matcher.quick_ratio() < _SIMILAR:
+        return 0.0
+    return matcher.ratio()
+
+
+def _same_heading(a: str, b: str) -> bool:
+    """Headings are the same when their words barely differ ("mandates" and
+    "mandate" under one heading)."""
+    return (
+        a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= _SAME_HEADING
+    )
+
+
+def align(old: list[Side], new: list[Side]) -> list[Pair]:
+    """Pair the paragraphs of two versions: identical runs in order first, then
+    identical words anywhere (moves), then the most similar words (changes)."""
+    matcher = SequenceMatcher(
+        None, [p.text for p in old], [p.text for p in new], autojunk=False
+    )
+    pairs: list[Pair] = []
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            pairs.append((old[block.a + k], new[block.b + k]))
+    used = {id(s) for pair in pairs for s in pair}
+    left = [p for p in old if id(p) not in used]
+    right = [p for p in new if id(p) not in used]
+    for scored in (_identical, _similar):
+        taken_a: set[int] = set()
+        taken_b: set[int] = set()
+        for _, i, j in sorted(scored(left, right), key=lambda t: (-t[0], t[1], t[2])):
+            if i in taken_a or j in taken_b:
+                continue
+            taken_a.add(i)
+            taken_b.add(j)
+            pairs.append((left[i], right[j]))
+        left = [a for i, a in enumerate(left) if i not in taken_a]
+        right = [b for j, b in enumerate(right) if j not in taken_b]
+    pairs += [(a, None) for a in left] + [(None, b) for b in right]
+    return _in_order(pairs, old, new)
+
+
+Scores = Iterator[tuple[float, int, int]]
+
+
+def _identical(left: list[Side], right: list[Side]) -> Scores:
+    """Pairs with the same words (a move when number or heading differs)."""
+    at: dict[str, list[int]] = defaultdict(list)
+    for j, b in enumerate(right):
+        at[b.text].append(j)
+    for i, a in enumerate(left):
+        for j in at.get(a.text, ()):
+            yield 1.0, i, j
+
+
+def _similar(left: list[Side], right: list[Side]) -> Scores:
+    """Pairs whose words overlap enough for one to continue the other."""
+    words = [b.text.split() for b in right]
+    for i, a in enumerate(left):
+        mine = a.text.split()
+        for j, theirs in enumerate(words):
+            score = _similarity(mine, theirs)
+            if score >= _SIMILAR:
+                yield score, i, j
+
+
+def _in_order(pairs: list[Pair], old: list[Side], new: list[Side]) -> list[Pair]:
+    """Pairs in the order of the new version, a deleted paragraph after the new
+    place of the paragraph before it."""
+    at_new = {id(b): j for j, b in enumerate(new)}
+    at_old = {id(a): i for i, a in enumerate(old)}
+    place: dict[int, float] = {}
+    for a, b in pairs:
+        if a is not None and b is not None:
+            place[at_old[id(a)]] = at_new[id(b)]
+
+    def key(pair: Pair) -> tuple[float, int]:
+        a, b = pair
+        if b is not None:
+            return (at_new[id(b)], 0)
+        i = at_old[id(a)]
+        before = [place[k] for k in place if k < i]
+        return ((max(before) if before else -1) + 0.5, i)
+
+    return sorted(pairs, key=key)
+
+
+def _status(a: Side | None, b: Side | None) -> str:
+    if a is None:
+        return "added"
+    if b is None:
+        return "deleted"
+    if a.text != b.text:
+        return "modified"
+    if a.label == b.label and _same_heading(a.section, b.section):
+        return "kept"
+    return "moved"
+
+
+def compare_versions(
+    work: str, versions: tuple[str, str], old: list[Side], new: list[Side]
+) -> Iterator[tuple[Lineage, Pair]]:
+    """The lineage records of two consecutive versions, with the pairs they
+    describe."""
+    for a, b in align(old, new):
+        status = _status(a, b)
+        inserted, deleted = (
+            word_diff(a.text, b.text) if a and b and status == "modified" else ((), ())
+        )
+        shown = b or a
+        assert shown is not None
+        record = Lineage(
+            work=work,
+            from_version=versions[0],
+            to_version=versions[1],
+            section=shown.section,
+            from_paragraph=a.label if a else None,
+            to_paragraph=b.label if b else None,
+            status=status,
+            inserted=inserted,
+            deleted=deleted,
+        )
+        yield record, (a, b)
+
+
+def _order(version: str) -> tuple[int, str]:
+    try:
+        v = keys.parse_key(version).version
+    except InvalidKey:
+        v = None
+    return (int(v) if v and v.isdigit() else 0, version)
+
+
+@dataclass(frozen=True)
+class _Text:
+    """One document's text of one version in one view."""
+
+    proposed: bool
+    doc: str
+    view: str
+    sides: tuple[Side, ...]
+
+
+def _texts(rows: Iterable[Mapping[str, object]]) -> dict[str, dict[str, list[_Text]]]:
+    """work -> version -> the texts of it the store holds."""
+    grouped: dict[tuple[str, str, str, str, bool], list[tuple[int, Side]]] = (
+        defaultdict(list)
+    )
+    for r in rows:
+        k = (str(r["work"]), str(r["version"]), str(r["doc"]), str(r["view"]))
+        side = Side(
+            str(r["paragraph"]), str(r["section"]), str(r["label"]), str(r["text"])
+        )
+        grouped[(*k, bool(r["proposed"]))].append((int(str(r["order"])), side))
+    out: dict[str, dict[str, list[_Text]]] = defaultdict(lambda: defaultdict(list))
+    for (work, version, doc, view, proposed), found in grouped.items():
+        sides = tuple(s for _, s in sorted(found, key=lambda t: t[0]))
+        out[work][version].append(_Text(proposed, doc, view, sides))
+    return out
+
+
+def lineage_of(
+    texts: dict[str, list[_Text]], work: str
+) -> Iterator[tuple[Lineage, Pair]]:
+    """The records of every two consecutive versions of one work; of the texts of
+    a version the store holds, an adopted one is preferred to a proposed one."""
+    versions = sorted(texts, key=_order)
+    chosen = {
+        v: min(texts[v], key=lambda t: (t.proposed, t.doc, t.view)).sides
+        for v in versions
+    }
+    for old, new in zip(versions, versions[1:], strict=False):
+        yield from compare_versions(
+            work, (old, new), list(chosen[old]), list(chosen[new])
+        )
+
+
+def _lit(value: str) -> str:
+    return str(ox.Literal(value))
+
+
+def _triples(base: str, record: Lineage, pair: Pair, order: int) -> Iterator[str]:
+    a, b = pair
+    ends = f"{record.from_version}|{record.to_version}"
+    digest = hashlib.sha1(f"{ends}|{a and a.node}|{b and b.node}".encode())
+    s = f"<{base}lineage/{digest.hexdigest()[:20]}>"
+    yield f"{s} <{RDF}type> <{ITU}LineageStep> ."
+    yield f"{s} <{ITU}order> {ox.Literal(str(order), datatype=_INTEGER)} ."
+    yield f"{s} <{ITU}status> {_lit(record.status)} ."
+    yield f"{s} <{ITU}work> <{base}{record.work}> ."
+    yield f"{s} <{ITU}fromVersion> <{base}{record.from_version}> ."
+    yield f"{s} <{ITU}toVersion> <{base}{record.to_version}> ."
+    if record.section:
+        yield f"{s} <{ITU}section> {_lit(record.section)} ."
+    for run in record.inserted:
+        yield f"{s} <{ITU}insertedWords> {_lit(run)} ."
+    for run in record.deleted:
+        yield f"{s} <{ITU}deletedWords> {_lit(run)} ."
+    if a is not None:
+        yield f"{s} <{ITU}fromParagraph> <{base}{a.node}> ."
+        yield f"{s} <{PROV}entity> <{base}{a.node}> ."
+    if b is not None:
+        yield f"{s} <{ITU}toParagraph> <{base}{b.node}> ."
+    if a is not None and b is not None:
+        yield f"<{base}{b.node}> <{PROV}wasRevisionOf> <{base}{a.node}> ."
+        yield f"<{base}{b.node}> <{PROV}qualifiedRevision> {s} ."
+
+
+def derive_lineage(store: GraphStore, base: str = iri.DEFAULT_BASE) -> int:
+    """Recompute the lineage graph from every paragraph in the store; the number
+    of lineage steps."""
+    rows = run_query(store, "paragraphs", {}, base).records()
+    lines: list[str] = []
+    steps = 0
+    for work, texts in sorted(_texts(rows).items()):
+        for record, pair in lineage_of(texts, work):
+            lines += _triples(base, record, pair, steps)
+            steps += 1
+    store.replace_graph(iri.graph_iri("lineage", base), lines)
+    return steps

@@ -1,0 +1,68 @@
+"""Put run-in operative headings and paragraph labels on lines of their own.
+
+Some conversions run a resolution's structure into one line: "…regional offices,
+instructs the Director of the Telecommunication Development Bureau 1 to conduct …;
+2 to work closely …" (the PP-18 Final Acts in Akoma Ntoso). ``reline_text`` turns
+the space before such a heading, before its words and before each label into a
+line break, one character for one, so that offsets do not move. A run-in heading
+must follow a clause's punctuation and name a known addressee (ontology/actors.ttl):
+"…, invites ITU to pursue …" inside a recital is left alone."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from itukg.ontology.actors import actor_pattern, load_actors
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    actors = load_actors()
+    forms = _alternation([f for v in actors.verbs for f in v.forms])
+    own = _alternation([f for v in actors.verbs if v.self_addressed for f in v.forms])
+    infinitives = _alternation([i for v in actors.verbs for i in v.infinitives])
+    names = actor_pattern(actors).pattern.removeprefix("(?<![\\w-])")
+    names = names.replace("(?P<name>", "(?:")
+    heading = re.compile(
+        rf"(?<=[,;:.]) (?P<head>(?:further\s+)?(?:{forms})"
+        rf"(?:\s+to\s+(?:{infinitives}))?\s+(?=(?:the\s+|all\s+)?(?:{names}))"
+        rf"[^;:\n]{{0,240}}?)"
+        rf"(?:(?P<gap> )(?=(?:\d{{1,2}} )?(?:to(?!\s+(?:{infinitives})\b)|that) )"
+        rf"|[ ,]*(?=\n|$))",
+        re.I,
+    )
+    # "…, further resolves to strengthen …": the conference's own heading
+    itself = re.compile(
+        rf"(?<=[,;:.]) (?P<head>(?:further\s+)?(?:{own})(?:\s+further)?)"
+        rf"(?P<gap> )(?=(?:\d{{1,2}} )?(?:to(?!\s+(?:{infinitives})\b)|that) )",
+        re.I,
+    )
+    label = re.compile(
+        r"(?:(?<=[;,:.])|(?<=[;,:.][’”\"'])) (?=\d{1,2}(?:bis)? (?:to|that|upon|"
+        r"consistent|without|in|with|within|on|as|subject|taking|where)\b)"
+    )
+    return heading, itself, label
+
+
+def reline_text(text: str) -> str:
+    """``text`` with run-in headings and labels put on lines of their own."""
+    heading, itself, label = _patterns()
+    breaks: set[int] = set()
+    for m in (*heading.finditer(text), *itself.finditer(text)):
+        breaks.add(m.start("head") - 1)
+        if m.group("gap"):
+            breaks.add(m.start("gap"))
+    breaks |= {m.start() for m in label.finditer(text)}
+    if not breaks:
+        return text
+    chars = list(text)
+    for pos in breaks:
+        if 0 <= pos < len(chars) and chars[pos] == " ":
+            chars[pos] = "\n"
+    return "".join(chars)
