@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from itukg.ingest.models import Change, Document, View
@@ -132,9 +132,32 @@ def render_view(doc: Document, view: View) -> ViewText:
     )
 
 
+@dataclass(frozen=True)
+class _Tracked:
+    """The tracked changes of one change tuple, sorted by start, with the
+    furthest end reached by each prefix: a span overlaps a change when the
+    changes starting before its end reach past its start."""
+
+    changes: tuple[Change, ...]
+    starts: tuple[int, ...]
+    reach: tuple[int, ...]
+
+
+def _tracked(changes: tuple[Change, ...]) -> _Tracked:
+    spans = sorted((c.start, c.end) for c in changes if c.kind in ("del", "ins"))
+    reach: list[int] = []
+    for _, b in spans:
+        reach.append(max(b, reach[-1]) if reach else b)
+    return _Tracked(changes, tuple(a for a, _ in spans), tuple(reach))
+
+
+_LAST: list[_Tracked] = []  # the index of the document last asked about
+
+
 def has_changes(doc: Document, start: int, end: int) -> bool:
     """Whether document span [start, end) carries tracked changes."""
-    return any(
-        c.kind in ("del", "ins") and c.start < end and c.end > start
-        for c in doc.changes
-    )
+    if not _LAST or _LAST[0].changes is not doc.changes:
+        _LAST[:] = [_tracked(doc.changes)]
+    index = _LAST[0]
+    i = bisect_left(index.starts, end)
+    return i > 0 and index.reach[i - 1] > start
