@@ -120,6 +120,7 @@ def proposal_spans(text: str) -> list[tuple[int, int]]:
             spans.append((m.start(), end))
     return spans
 
+
 _MODIFIERS = re.compile(
     r"(?:\s+(?:further|also|moreover|in\s+particular|with\s+(?:appreciation|satisfaction"
     r"|concern|gratitude|deep\s+concern)))*",

@@ -9,8 +9,8 @@ back, so ``parse_key(str(k)) == k`` for every key.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from itukg.ontology.errors import InvalidKey
 
