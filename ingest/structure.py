@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from itukg.ingest.grammar import load_grammar
 
@@ -158,6 +159,12 @@ def _heading_name(line: str, head: str, preamble: bool) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4)
+def _lead_pattern(section_lead: str) -> re.Pattern[str]:
+    return re.compile(rf"[ \t>#*_]*((?:(?i:further|also|moreover)\s+)?{section_lead})")
+
+
+@lru_cache(maxsize=4096)
 def _is_preamble(lead: str) -> bool:
     words = " ".join(lead.lower().split())
     words = re.sub(r"^(?:further|also|moreover)\s+", "", words)
@@ -192,10 +199,7 @@ def segment_text(text: str) -> Layout:
     for b in blocks:
         events.append((b.start, 0, "block", ""))
     for m in grammar.heading.finditer(text):
-        head = re.match(
-            rf"[ \t>#*_]*((?:(?i:further|also|moreover)\s+)?{grammar.section_lead})",
-            m.group(0),
-        )
+        head = _lead_pattern(grammar.section_lead).match(m.group(0))
         lead = head.group(1) if head else m.group(0)
         name = _heading_name(m.group(0), lead, _is_preamble(lead))
         if name is not None:
