@@ -156,8 +156,9 @@ _LAST: list[_Tracked] = []  # the index of the document last asked about
 
 def has_changes(doc: Document, start: int, end: int) -> bool:
     """Whether document span [start, end) carries tracked changes."""
-    if not _LAST or _LAST[0].changes is not doc.changes:
-        _LAST[:] = [_tracked(doc.changes)]
-    index = _LAST[0]
+    index = _LAST[0] if _LAST else None  # one read: threads may share it
+    if index is None or index.changes is not doc.changes:
+        index = _tracked(doc.changes)
+        _LAST[:] = [index]
     i = bisect_left(index.starts, end)
     return i > 0 and index.reach[i - 1] > start
