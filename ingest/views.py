@@ -105,7 +105,8 @@ def render_view(doc: Document, view: View) -> ViewText:
     drop = "del" if view == "current" else "ins"
     changes = doc.changes + substitutions(doc.text, doc.changes)
     cuts = [(c.start, c.end) for c in changes if c.kind in (drop, "markup")]
-    cuts += [(m.start(), m.end()) for m in _INVISIBLE.finditer(doc.text)]
+    if not doc.text.isascii():  # the invisible characters are all non-ASCII
+        cuts += [(m.start(), m.end()) for m in _INVISIBLE.finditer(doc.text)]
     cuts.sort()
     pieces: list[str] = []
     starts: list[int] = []
