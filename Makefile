@@ -78,6 +78,7 @@ notebooks: $(STAMP)
 ## wrk (Debian) is the load generator of benchmarks/api_load.py; without it
 ## that benchmark says so and measures nothing.
 bench: $(STAMP) | sysdeps
+	$(BIN)/pip install -q -e '.[dev,notebooks,bench]'
 	@command -v wrk >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \

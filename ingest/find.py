@@ -39,14 +39,15 @@ from itukg.ingest.unga import scan_symbol, scan_unga, starts_unga
 __all__ = ["Mention", "Qualifier", "Words", "find_citations"]
 
 
+_SPACE = re.compile(r"\s*")
+
+
 def scan_keyword(scan: Scan, kw: re.Match[str]) -> Found:
     """The citations after an instrument keyword ("Resolution", "Recs."): ITU,
     Radiocommunication Assembly or UNGA resolutions, or Recommendations."""
     text, end = scan.text, scan.window(kw.end())
     kind = kind_of(kw.group(0))
-    pos = kw.end()
-    while pos < end and text[pos].isspace():
-        pos += 1
+    pos = _SPACE.match(text, kw.end(), end).end()  # type: ignore[union-attr]
     if "\t" in text[kw.end() : pos]:
         return Found()  # "Recommendations<tab>5": a table of contents, no citation
     if crosses_boundary(text, kw.end(), pos):

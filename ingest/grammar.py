@@ -56,7 +56,7 @@ class Grammar:
     heading: re.Pattern[str]
 
     def body_of(self, label: str) -> str | None:
-        return self.label_to_body.get(fold(re.sub(r"-\d{2,4}$", "", label)))
+        return self.label_to_body.get(fold(_YEAR_SUFFIX.sub("", label)))
 
     def sector_of(self, label: str) -> str | None:
         return self.label_to_sector.get(fold(label))
@@ -65,6 +65,7 @@ class Grammar:
         return self.label_to_instrument.get(fold(label))
 
 
+_YEAR_SUFFIX = re.compile(r"-\d{2,4}$")
 _TRIGGER_WORDS = (
     "resolution",
     "decision",

@@ -61,6 +61,7 @@ def _conference(cover: str) -> Conference | None:
         conf = gaz.by_acronym(m.group(0))
         if conf is not None:
             return conf
+    years: list[int] | None = None  # the cover's years, read at the first need
     for m in names.finditer(cover):
         body = g.body_of(m.group("name"))
         if body in (None, "external", "unga"):
@@ -74,7 +75,8 @@ def _conference(cover: str) -> Conference | None:
             ]
             if found:
                 return found[0]
-        years = [int(y) for y in _YEAR.findall(cover)]
+        if years is None:
+            years = [int(y) for y in _YEAR.findall(cover)]
         for y in years:
             found = list(gaz.in_year(y, body))
             if found:

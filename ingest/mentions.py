@@ -5,6 +5,7 @@ text being read, its grammar and what the previous citation leaves for the next.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from itukg.ingest.grammar import Grammar
 from itukg.ontology.kinds import Kind
@@ -77,6 +78,7 @@ class Found:
 
 
 # The kinds of conference instruments, by their keyword.
+@lru_cache(maxsize=256)
 def kind_of(keyword: str) -> str:
     """The kind a keyword names: "Resolutions" is ``res``, "Rec." is ``rec``."""
     return str(Kind.from_word(keyword))

@@ -234,6 +234,15 @@ def _lost(job: tuple[Any, ...], reason: str) -> Prepared:
     return Prepared(path, error=f"{path}: cannot be read: {reason}")
 
 
+def default_jobs() -> int:
+    """The reading processes ``itukg ingest`` starts unless told: one per core
+    this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
 def ingest_paths(
     store: GraphStore,
     paths: Iterable[Path],
@@ -261,7 +270,7 @@ def ingest_paths(
                 progress(path)
             continue
         todo.append((path, digest))
-    n = workers if workers is not None else min(4, os.cpu_count() or 1)
+    n = workers if workers is not None else default_jobs()
     writer = _Writer(store, summary, base, known_labels(store, base))
     for p in _prepared(todo, base, n):
         if progress:

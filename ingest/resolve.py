@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from itukg.ingest.grammar import load_grammar
 from itukg.ingest.mentions import Mention, Qualifier
@@ -34,6 +35,7 @@ class Context:
     seen: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=4096)
 def _conferences(q: Qualifier, kind: str) -> tuple[Conference, ...] | None:
     """The conferences a qualifier names (None when it names no place or acronym)."""
     g = load_grammar()
@@ -60,7 +62,7 @@ def _itu(m: Mention, ctx: Context) -> Resolved | None:
         year = m.qualifier.year
     if body is None and confs:
         if len(confs) > 1:
-            cands = tuple(sorted(str(_mint(c.body, m, c.year)) for c in confs))
+            cands = tuple(sorted(_mint(c.body, m, c.year) for c in confs))
             return Resolved(None, cands)
         body, year = confs[0].body, confs[0].year
     elif body is not None and confs and m.qualifier is not None:
@@ -76,14 +78,22 @@ def _itu(m: Mention, ctx: Context) -> Resolved | None:
     if m.kind == "opinion" and year is None:
         seen = ctx.seen.get(("itu", m.kind, m.number))
         return Resolved(seen)
-    return Resolved(str(_mint(body, m, year)))
+    return Resolved(_mint(body, m, year))
 
 
-def _mint(body: str, m: Mention, year: int | None) -> keys.Key:
-    number = re.sub(r"[^0-9a-z.]+", "-", m.number.lower()).strip("-") or "0"
+def _mint(body: str, m: Mention, year: int | None) -> str:
+    return _minted(body, m.kind, m.number, year)
+
+
+_NOT_NUMBER = re.compile(r"[^0-9a-z.]+")
+
+
+@lru_cache(maxsize=8192)
+def _minted(body: str, kind: str, raw: str, year: int | None) -> str:
+    number = _NOT_NUMBER.sub("-", raw.lower()).strip("-") or "0"
     if body == "ra":
-        return keys.ra_resolution(number, None)
-    return keys.conference_instrument(body, m.kind, number, year)
+        return str(keys.ra_resolution(number, None))
+    return str(keys.conference_instrument(body, kind, number, year))
 
 
 def _rec(m: Mention, ctx: Context) -> Resolved:

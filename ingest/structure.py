@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from itukg.ingest.grammar import load_grammar
 
@@ -36,6 +38,31 @@ _ROMAN_ONLY = re.compile(r"(?:ii|iii|iv|vi|vii|viii|ix|xi|xii|xiii|xiv|xv)")
 _PREV_LETTER = {"i": "h", "v": "u", "x": "w", "l": "k"}
 
 
+@lru_cache(maxsize=32)
+def _after_newline(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` (MULTILINE, starting with ``^``) as a newline and the rest."""
+    assert pattern.pattern.startswith("^") and pattern.flags & re.M
+    return re.compile("\n(?:" + pattern.pattern[1:] + ")", pattern.flags)
+
+
+def line_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a MULTILINE pattern that starts with ``^``,
+    the same matches found faster: the regex engine looks for the newline before
+    a line (a literal, found by a fast scan) instead of trying the whole pattern
+    at every position. Every match starts a line, and after a match the search
+    goes on where it ended, as ``finditer`` does; so the matches are the same for
+    a pattern whose matches never end just after a newline (none here does)."""
+    end = 0
+    first = pattern.match(text, 0)
+    if first is not None:
+        yield first
+        end = first.end()
+    for m in _after_newline(pattern).finditer(text, end):
+        found = pattern.match(text, m.start() + 1)
+        assert found is not None and found.end() == m.end()
+        yield found
+
+
 @dataclass(frozen=True)
 class Block:
     """A stretch of a view whose citations share one source."""
@@ -62,9 +89,9 @@ class Layout:
 
 def _blocks(text: str) -> list[Block]:
     events: list[tuple[int, str, re.Match[str]]] = []
-    events += [(m.start(), "amend", m) for m in AMENDMENT.finditer(text)]
-    events += [(m.start(), "header", m) for m in HEADER.finditer(text)]
-    events += [(m.start(), "break", m) for m in _BREAK.finditer(text)]
+    events += [(m.start(), "amend", m) for m in line_matches(AMENDMENT, text)]
+    events += [(m.start(), "header", m) for m in line_matches(HEADER, text)]
+    events += [(m.start(), "break", m) for m in line_matches(_BREAK, text)]
     events.sort(key=lambda e: e[0])
     blocks: list[Block] = []
     cur = Block(0, 0, "body")
@@ -109,8 +136,8 @@ def proposal_spans(text: str) -> list[tuple[int, int]]:
     the next proposal or its "Reasons:" line (annexes and headers inside stay in
     it): the only places where revision marks shown by formatting alone mean
     revisions (design/contract.md section 1)."""
-    found = list(AMENDMENT.finditer(text))
-    reasons = [m.start() for m in _REASONS.finditer(text)]
+    found = list(line_matches(AMENDMENT, text))
+    reasons = [m.start() for m in line_matches(_REASONS, text)]
     spans = []
     for i, m in enumerate(found):
         nxt = found[i + 1].start() if i + 1 < len(found) else len(text)
@@ -158,6 +185,12 @@ def _heading_name(line: str, head: str, preamble: bool) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4)
+def _lead_pattern(section_lead: str) -> re.Pattern[str]:
+    return re.compile(rf"[ \t>#*_]*((?:(?i:further|also|moreover)\s+)?{section_lead})")
+
+
+@lru_cache(maxsize=4096)
 def _is_preamble(lead: str) -> bool:
     words = " ".join(lead.lower().split())
     words = re.sub(r"^(?:further|also|moreover)\s+", "", words)
@@ -191,16 +224,13 @@ def segment_text(text: str) -> Layout:
     events: list[tuple[int, int, str, str]] = []  # (pos, order, what, value)
     for b in blocks:
         events.append((b.start, 0, "block", ""))
-    for m in grammar.heading.finditer(text):
-        head = re.match(
-            rf"[ \t>#*_]*((?:(?i:further|also|moreover)\s+)?{grammar.section_lead})",
-            m.group(0),
-        )
+    for m in line_matches(grammar.heading, text):
+        head = _lead_pattern(grammar.section_lead).match(m.group(0))
         lead = head.group(1) if head else m.group(0)
         name = _heading_name(m.group(0), lead, _is_preamble(lead))
         if name is not None:
             events.append((m.start(), 1, "heading", name))
-    labels = list(_LABEL.finditer(text))
+    labels = list(line_matches(_LABEL, text))
     for m in labels:
         events.append((m.start("label"), 2, "label", m.group("label")))
     events.sort(key=lambda e: (e[0], e[1]))

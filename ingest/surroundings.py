@@ -77,9 +77,26 @@ def acronym_year(g: Grammar, name: str | None, suffix: str | None) -> str | None
     return str(conf.year) if conf else None
 
 
+_PIN_LAST = frozenset("fFoOnNeE")  # the last letters of "of", "to", "in", "the"
+
+
+def _may_end_pinpoint(text: str, pos: int) -> bool:
+    """Whether the text before ``pos`` can end a pinpoint: spaces after a word
+    ending as "of", "to", "in" or "the" do (a non-ASCII letter may fold to one)."""
+    if pos == 0 or not text[pos - 1].isspace():
+        return False
+    i = pos - 1
+    while i > 0 and text[i].isspace():
+        i -= 1
+    c = text[i]
+    return not c.isascii() or c in _PIN_LAST
+
+
 def pinpoint(scan: Scan, pos: int) -> tuple[str | None, int]:
     """The part of the target cited just before ``pos`` ("resolves 2 of", "§ 15
     of the"), and where the citation then starts."""
+    if not _may_end_pinpoint(scan.text, pos):
+        return None, pos
     lo = max(scan.floor, pos - 80, scan.text.rfind("\n", 0, pos) + 1)
     m = scan.grammar.pinpoint.search(scan.text, lo, pos)
     if m is None:

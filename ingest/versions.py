@@ -39,6 +39,7 @@ _YEARS = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def parse_qualifier(inner: str) -> Qualifier | None:
     """The version the words inside a qualifier's parentheses name, if any."""
     inner = _STRAY.sub(r"\1", " ".join(inner.split())).replace(";", ",")

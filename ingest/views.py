@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from itukg.ingest.models import Change, Document, View
@@ -105,7 +105,8 @@ def render_view(doc: Document, view: View) -> ViewText:
     drop = "del" if view == "current" else "ins"
     changes = doc.changes + substitutions(doc.text, doc.changes)
     cuts = [(c.start, c.end) for c in changes if c.kind in (drop, "markup")]
-    cuts += [(m.start(), m.end()) for m in _INVISIBLE.finditer(doc.text)]
+    if not doc.text.isascii():  # the invisible characters are all non-ASCII
+        cuts += [(m.start(), m.end()) for m in _INVISIBLE.finditer(doc.text)]
     cuts.sort()
     pieces: list[str] = []
     starts: list[int] = []
@@ -132,9 +133,33 @@ def render_view(doc: Document, view: View) -> ViewText:
     )
 
 
+@dataclass(frozen=True)
+class _Tracked:
+    """The tracked changes of one change tuple, sorted by start, with the
+    furthest end reached by each prefix: a span overlaps a change when the
+    changes starting before its end reach past its start."""
+
+    changes: tuple[Change, ...]
+    starts: tuple[int, ...]
+    reach: tuple[int, ...]
+
+
+def _tracked(changes: tuple[Change, ...]) -> _Tracked:
+    spans = sorted((c.start, c.end) for c in changes if c.kind in ("del", "ins"))
+    reach: list[int] = []
+    for _, b in spans:
+        reach.append(max(b, reach[-1]) if reach else b)
+    return _Tracked(changes, tuple(a for a, _ in spans), tuple(reach))
+
+
+_LAST: list[_Tracked] = []  # the index of the document last asked about
+
+
 def has_changes(doc: Document, start: int, end: int) -> bool:
     """Whether document span [start, end) carries tracked changes."""
-    return any(
-        c.kind in ("del", "ins") and c.start < end and c.end > start
-        for c in doc.changes
-    )
+    index = _LAST[0] if _LAST else None  # one read: threads may share it
+    if index is None or index.changes is not doc.changes:
+        index = _tracked(doc.changes)
+        _LAST[:] = [index]
+    i = bisect_left(index.starts, end)
+    return i > 0 and index.reach[i - 1] > start

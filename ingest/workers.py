@@ -22,6 +22,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar
 
 R = TypeVar("R")
+AHEAD = 2  # jobs handed out per worker beyond the next result due
 _PR_SET_PDEATHSIG = 1
 
 
@@ -84,6 +85,7 @@ class Pool(Generic[R]):
         self.size = max(1, size)
         self._ctx = mp.get_context("fork")
         self._workers: list[_Worker] = []
+        self._next = self._limit = 0  # the next job to hand out, and the bound
 
     def _start(self) -> _Worker:
         mine, theirs = self._ctx.Pipe()
@@ -100,42 +102,47 @@ class Pool(Generic[R]):
         return worker
 
     def map(self, jobs: Sequence[tuple[Any, ...]]) -> Iterator[R]:
-        """The results of ``jobs``, in their order."""
+        """The results of ``jobs``, in their order. A job is handed out only
+        while it is fewer than ``AHEAD`` workers' worth ahead of the next result
+        due, so results held back for order stay bounded, however long the list
+        of jobs and however slow one of them."""
         done: dict[int, R] = {}
-        todo = iter(range(len(jobs)))
+        self._next, self._limit = 0, self.size * AHEAD
         following = 0
         try:
             for _ in range(min(self.size, len(jobs))):
-                self._give(self._start(), jobs, todo)
+                self._give(self._start(), jobs)
             while following < len(jobs):
                 while following in done:
                     yield done.pop(following)
                     following += 1
+                self._limit = following + self.size * AHEAD
+                for idle in [w for w in self._workers if w.job is None]:
+                    self._give(idle, jobs)
                 if following < len(jobs):
-                    self._collect(jobs, todo, done)
+                    self._collect(jobs, done)
         finally:
             self.close()
 
-    def _give(self, worker: _Worker, jobs: Sequence[Any], todo: Iterator[int]) -> None:
-        worker.job = next(todo, None)
-        if worker.job is not None:
+    def _give(self, worker: _Worker, jobs: Sequence[Any]) -> None:
+        worker.job = None
+        if self._next < min(len(jobs), self._limit):
+            worker.job = self._next
+            self._next += 1
             worker.conn.send(jobs[worker.job])
 
-    def _collect(
-        self, jobs: Sequence[Any], todo: Iterator[int], done: dict[int, R]
-    ) -> None:
+    def _collect(self, jobs: Sequence[Any], done: dict[int, R]) -> None:
         """Wait for one worker to answer or die; give it (or its heir) more."""
         busy = [w for w in self._workers if w.job is not None]
         ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
         for worker in busy:
             if worker.conn in ready or worker.process.sentinel in ready:
-                self._answer(worker, jobs, todo, done)
+                self._answer(worker, jobs, done)
 
     def _answer(
         self,
         worker: _Worker,
         jobs: Sequence[Any],
-        todo: Iterator[int],
         done: dict[int, R],
     ) -> None:
         assert worker.job is not None
@@ -149,7 +156,7 @@ class Pool(Generic[R]):
             self._workers.remove(worker)
             worker.conn.close()
             worker = self._start()
-        self._give(worker, jobs, todo)
+        self._give(worker, jobs)
 
     def close(self) -> None:
         for worker in self._workers:

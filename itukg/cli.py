@@ -23,6 +23,7 @@ from itukg import console
 from itukg.ingest.extract import extract_document
 from itukg.ingest.models import Citation, Mandate, Record
 from itukg.ingest.pipeline import ingest_paths, remove_documents
+from itukg.ingest.progress import Progress
 from itukg.ingest.sources import document_files, read_document
 from itukg.ontology import iri
 from itukg.ontology.errors import ItukgError
@@ -220,17 +221,40 @@ def text(file: Path) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Reading processes (default: one per core).",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Files done, documents/s and ETA on stderr (default: on a terminal).",
+)
 @click.pass_context
 @_errors
-def ingest(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+def ingest(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    jobs: int | None,
+    progress: bool | None,
+) -> None:
     """Ingest PATHS (files and folders, recursively) into the store.
 
     A changed file replaces its document's graph, an unchanged one is skipped.
     Exit status 1 when any file failed; the others are still ingested."""
     store = _store(ctx)
     files = list(document_files(paths, _skipped))
-    with console.ingest_progress(len(files)) as step:  # on a terminal only
-        summary = ingest_paths(store, files, ctx.obj["base"], progress=step)
+    show = sys.stderr.isatty() if progress is None else progress
+    summary = ingest_paths(
+        store,
+        files,
+        ctx.obj["base"],
+        progress=Progress(len(files), sys.stderr) if show else None,
+        workers=jobs,
+    )
     store.close()
     for line in summary.errors:
         click.echo(f"itukg: {line}", err=True)

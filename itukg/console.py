@@ -175,31 +175,6 @@ def status(message: str) -> Iterator[None]:
 
 
 @contextmanager
-def ingest_progress(total: int) -> Iterator[Callable[[Path], None]]:
-    """The progress of ``itukg ingest`` on a terminal: a bar over the files, then
-    the derivation step (version chains, in force, stale citations) with the time
-    it took, once the last file is in."""
-    if not on_terminal():
-        yield lambda _path: None
-        return
-    done = 0
-    started = 0.0
-    with click.progressbar(length=total, label="ingesting", file=sys.stderr) as bar:
-
-        def step(_path: Path) -> None:
-            nonlocal done, started
-            done += 1
-            bar.update(1)
-            if done == total:
-                bar.render_finish()
-                click.echo("deriving the graph of all documents…", err=True, nl=False)
-                started = time.monotonic()
-
-        yield step
-    if started:
-        click.echo(f" {time.monotonic() - started:.1f} s", err=True)
-
-
 def known_query(name: str) -> None:
     """Raise QueryNotFound naming the closest query names when ``name`` is none."""
     try:

@@ -28,6 +28,7 @@ class Conference:
         return f"{self.place}, {self.year}"
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Case-, accent- and spacing-insensitive form of a name."""
     decomposed = unicodedata.normalize("NFKD", text)

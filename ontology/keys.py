@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from itukg.ontology.errors import InvalidKey
 
@@ -102,6 +103,7 @@ class Key:
         return self.version is not None
 
 
+@lru_cache(maxsize=8192)
 def parse_key(text: str) -> Key:
     """Read a key; raise InvalidKey when it is not of a form of the contract."""
     for scheme, pattern in _COMPILED.items():
@@ -128,6 +130,7 @@ def _parse_ra(text: str, parts: dict[str, str]) -> Key:
     )
 
 
+@lru_cache(maxsize=8192)
 def work_of(text: str) -> str:
     """The work key of a key (itself when it has no version)."""
     return str(parse_key(text).work)
