@@ -174,7 +174,6 @@ def status(message: str) -> Iterator[None]:
     click.echo(f" {time.monotonic() - start:.1f} s", err=True)
 
 
-@contextmanager
 def known_query(name: str) -> None:
     """Raise QueryNotFound naming the closest query names when ``name`` is none."""
     try:
