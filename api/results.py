@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from itukg.api.algebra import inspect
 from itukg.api.errors import BadSparql, SparqlRefused
 from itukg.api.negotiate import choose
-from itukg.api.sandbox import forbid_network
+from itukg.api.sandbox import allow_only, forbid_network
 from itukg.ontology.store import GraphStore, StoreError, open_store
 from itukg.ontology.vocab import XSD
 
@@ -126,8 +126,12 @@ class _Reader:
 
 def serve(conn: Connection, location: str) -> None:
     """A query process: answer jobs until the pipe closes or a None arrives. It
-    cannot open network connections (``api.sandbox``), from its first moment."""
-    forbid_network()
+    cannot open network connections (``api.sandbox``), from its first moment;
+    over a SPARQL server, none but those to that server."""
+    if "://" in location:
+        allow_only(location)
+    else:
+        forbid_network()
     reader = _Reader()
     reader.at(location)
     conn.send(("ready", "", b""))

@@ -20,6 +20,7 @@ import platform
 import socket
 import struct
 import sys
+import urllib.parse
 from typing import Any, NoReturn
 
 _PR_SET_NO_NEW_PRIVS = 38
@@ -88,6 +89,27 @@ class _NoSocket(socket.socket):
         if family != socket.AF_UNIX:
             _refuse()
         super().__init__(family, *args, **kwargs)
+
+
+def allow_only(url: str) -> None:
+    """Forbid every network connection of this process but those to the SPARQL
+    server at ``url`` (a query process reading a remote store): a Python-level
+    guard on ``socket.create_connection``, which urllib uses; no seccomp, since
+    the process needs its one socket. Such a process evaluates no query itself
+    (the server does), so no query text can make it connect anywhere else."""
+    parts = urllib.parse.urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    allowed = {(parts.hostname, port)}
+    if parts.hostname == "localhost":
+        allowed |= {("127.0.0.1", port), ("::1", port)}
+    connect = socket.create_connection
+
+    def guarded(address: tuple[str, int], *args: Any, **kwargs: Any) -> socket.socket:
+        if (address[0], int(address[1])) not in allowed:
+            _refuse()
+        return connect(address, *args, **kwargs)
+
+    socket.create_connection = guarded  # type: ignore[assignment]
 
 
 def forbid_network() -> bool:

@@ -226,7 +226,7 @@ class RemoteStore:
                 body: bytes = resp.read()
                 return Reply(resp.headers.get("Content-Type", ""), body, resp.headers)
         except urllib.error.HTTPError as exc:
-            detail = exc.read().decode("utf-8", "replace")[:300]
+            detail = exc.read().decode("utf-8", "replace")[:6000]
             raise StoreError(
                 f"{self.location}{path}: HTTP {exc.code}: {detail}"
             ) from None
