@@ -30,6 +30,33 @@ def problem_responses(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
+# OpenAPI links (what a client, or schemathesis in stateful mode, may do next
+# with an answer): a search hit's key opens the instrument, whose key leads to
+# its edges. (source path, target path, parameter expression)
+LINKS = (
+    ("/search", "/instruments/{key}", "$response.body#/items/0/key"),
+    ("/instruments/{key}", "/instruments/{key}/cites", "$response.body#/key"),
+    ("/instruments/{key}", "/instruments/{key}/cited-by", "$response.body#/key"),
+    ("/instruments/{key}", "/instruments/{key}/versions", "$response.body#/key"),
+)
+
+
+def add_links(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` with the links of ``LINKS`` on the GET operations' 200 answers."""
+    paths = schema.get("paths", {})
+    for source, target, expression in LINKS:
+        get, to = paths.get(source, {}).get("get"), paths.get(target, {}).get("get")
+        if get is None or to is None or "operationId" not in to:
+            continue
+        links = get.setdefault("responses", {}).setdefault("200", {})
+        name = target.rsplit("/", 1)[-1].strip("{}")
+        links.setdefault("links", {})[name] = {
+            "operationId": to["operationId"],
+            "parameters": {"key": expression},
+        }
+    return schema
+
+
 def install(
     app: FastAPI, extend: Callable[[dict[str, Any]], None] | None = None
 ) -> None:
@@ -42,7 +69,7 @@ def install(
             schema = build()
             if extend is not None:
                 extend(schema)
-            app.openapi_schema = problem_responses(schema)
+            app.openapi_schema = add_links(problem_responses(schema))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

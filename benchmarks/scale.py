@@ -201,10 +201,13 @@ def query_urls(base: str, t: Targets) -> dict[str, str]:
 
     out = {}
     for q in list_queries("report"):
-        values = {"key": t.top[0], "from": t.citing, "to": t.top[0]}
+        top = t.top[0]
+        values = {"key": top, "from": t.citing, "to": top, "instrument": top}
+        values["work"] = top.rsplit("/", 1)[0] if top.count("/") > 2 else top
         if q.name == "amendments-proposed-by":
             values["key"] = t.proposer
-        params = {p.name: values[p.name] for p in q.params}
+        # any other parameter (an addressee …): the example its header gives
+        params = {p.name: values.get(p.name) or p.example or "" for p in q.params}
         out[q.name] = f"{base}/queries/{q.name}?" + urllib.parse.urlencode(params)
     return out
 

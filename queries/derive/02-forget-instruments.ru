@@ -6,15 +6,15 @@
 #+   with its description: first such versions and works, then (the same update
 #+   again) the works whose last version went. Each check is an index lookup of
 #+   one key, so the cost grows with the instruments, not with the documents.
-#+   Runs right after the derived graph is cleared: only document and reference
-#+   graphs count.
+#+   Only document and reference graphs count: the derived graphs (graph/derived,
+#+   cleared just before, and graph/lineage, derived after) do not keep a key.
 PREFIX itu: <https://w3id.org/itukg/ontology#>
 DELETE { GRAPH <graph/instruments> { ?i ?p ?o } }
 WHERE {
   { SELECT ?i WHERE {
       GRAPH <graph/instruments> { ?i itu:key ?key }
-      FILTER NOT EXISTS { GRAPH ?g { ?i ?p1 ?o1 } FILTER(?g != <graph/instruments>) }
-      FILTER NOT EXISTS { GRAPH ?g { ?s1 ?p1 ?i } FILTER(?g != <graph/instruments>) }
+      FILTER NOT EXISTS { GRAPH ?g { ?i ?p1 ?o1 } FILTER(?g NOT IN (<graph/instruments>, <graph/derived>, <graph/lineage>)) }
+      FILTER NOT EXISTS { GRAPH ?g { ?s1 ?p1 ?i } FILTER(?g NOT IN (<graph/instruments>, <graph/derived>, <graph/lineage>)) }
       FILTER NOT EXISTS { GRAPH <graph/instruments> { ?v itu:versionOf ?i } }
   } }
   GRAPH <graph/instruments> { ?i ?p ?o }
@@ -23,8 +23,8 @@ DELETE { GRAPH <graph/instruments> { ?i ?p ?o } }
 WHERE {
   { SELECT ?i WHERE {
       GRAPH <graph/instruments> { ?i itu:key ?key }
-      FILTER NOT EXISTS { GRAPH ?g { ?i ?p1 ?o1 } FILTER(?g != <graph/instruments>) }
-      FILTER NOT EXISTS { GRAPH ?g { ?s1 ?p1 ?i } FILTER(?g != <graph/instruments>) }
+      FILTER NOT EXISTS { GRAPH ?g { ?i ?p1 ?o1 } FILTER(?g NOT IN (<graph/instruments>, <graph/derived>, <graph/lineage>)) }
+      FILTER NOT EXISTS { GRAPH ?g { ?s1 ?p1 ?i } FILTER(?g NOT IN (<graph/instruments>, <graph/derived>, <graph/lineage>)) }
       FILTER NOT EXISTS { GRAPH <graph/instruments> { ?v itu:versionOf ?i } }
   } }
   GRAPH <graph/instruments> { ?i ?p ?o }
