@@ -197,13 +197,14 @@ def targets(store: Path) -> Targets:
 
 def query_urls(base: str, t: Targets) -> dict[str, str]:
     """Each named query (report) with its parameters, as a URL of the service."""
+    from itukg.ontology.keys import work_of
     from itukg.queries import list_queries
 
     out = {}
     for q in list_queries("report"):
         top = t.top[0]
         values = {"key": top, "from": t.citing, "to": top, "instrument": top}
-        values["work"] = top.rsplit("/", 1)[0] if top.count("/") > 2 else top
+        values["work"] = work_of(top)
         if q.name == "amendments-proposed-by":
             values["key"] = t.proposer
         # any other parameter (an addressee …): the example its header gives
