@@ -278,6 +278,18 @@ def service(impl: Impl, store: Path, t: Targets, runs: int) -> dict[str, Any]:
     )  # fmt: skip
     peak = Peak(proc.pid)
     threading.Thread(target=peak.watch, daemon=True).start()
+    try:
+        out = _measure(base, t, runs, proc, peak)
+    finally:  # the service stops whatever a measurement raised
+        out_stop = _stop(proc)
+        peak.stop.set()
+    out["sigterm_stop_s"] = out_stop
+    return out
+
+
+def _measure(
+    base: str, t: Targets, runs: int, proc: subprocess.Popen[bytes], peak: Peak
+) -> dict[str, Any]:
     out: dict[str, Any] = {"ready_s": wait_ready(base, t.top[0], proc)}
     out["rss_ready_mb"] = round(peak.sample())
     if out["ready_s"] is not None:
@@ -285,17 +297,20 @@ def service(impl: Impl, store: Path, t: Targets, runs: int) -> dict[str, Any]:
         out["queries"] = {n: timed(u, runs) for n, u in query_urls(base, t).items()}
     out["rss_peak_mb"] = round(peak.mb)
     out["killed_past_mb"] = peak.cap_mb if peak.capped else None
+    return out
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> float | None:
+    """SIGTERM, then the seconds the service took to stop (None: it was killed)."""
     start = time.monotonic()
     proc.send_signal(signal.SIGTERM)
     try:
         proc.wait(30)
-        out["sigterm_stop_s"] = round(time.monotonic() - start, 2)
+        return round(time.monotonic() - start, 2)
     except subprocess.TimeoutExpired:
-        out["sigterm_stop_s"] = None
         proc.kill()
         proc.wait()
-    peak.stop.set()
-    return out
+        return None
 
 
 def stop_while_starting(impl: Impl, store: Path, after: float = 0.5) -> float | None:
