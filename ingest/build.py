@@ -189,7 +189,6 @@ class _Builder:
         src, dgraph = _iri(self.base, c.source), _iri(self.base, doc)
         self.entity(c.source)
         self.t(s, RDF + "type", f"<{ITU}Citation>")
-        self.t(s, RDF + "type", f"<{CITO}Citation>")
         self.t(s, CITO + "hasCitingEntity", src)
         self.t(s, ITU + "inDocument", dgraph)
         self.t(s, ITU + "view", _lit(c.view))
@@ -214,13 +213,10 @@ class _Builder:
             self.t(s, ITU + "candidate", _iri(self.base, cand))
         target = f"<{n}#target>"
         self.t(s, OA + "hasTarget", target)
-        self.t(target, RDF + "type", f"<{OA}SpecificResource>")
         self.t(target, OA + "hasSource", dgraph)
         self.t(target, OA + "hasSelector", f"<{n}#quote>")
         self.t(target, OA + "hasSelector", f"<{n}#position>")
-        self.t(f"<{n}#quote>", RDF + "type", f"<{OA}TextQuoteSelector>")
         self.t(f"<{n}#quote>", OA + "exact", _lit(c.text))
-        self.t(f"<{n}#position>", RDF + "type", f"<{OA}TextPositionSelector>")
         self.t(f"<{n}#position>", OA + "start", _lit(c.start))
         self.t(f"<{n}#position>", OA + "end", _lit(c.end))
 
@@ -271,7 +267,6 @@ def _provenance(b: _Builder, meta: Meta, base: str) -> None:
     if keys.parse_key(meta.doc).scheme not in ("doc", "file"):
         # (a document key is typed itu:Document by its description already)
         b.t(doc, RDF + "type", f"<{ITU}Document>")
-    b.t(doc, RDF + "type", f"<{PROV}Entity>")
     b.t(doc, ITU + "sourceFile", _lit(meta.path))
     b.t(doc, ITU + "contentHash", _lit(meta.sha256))
     run, agent = (
