@@ -283,6 +283,7 @@ def ingest_paths(
     writer.flush()
     derive(store, base)
     derive_lineage(store, base)
+    store.compact()
     store.snapshot()
     return summary
 
