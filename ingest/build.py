@@ -53,7 +53,8 @@ _VERSION_OF = (
     FRBR + "realizationOf",
     DCT + "isVersionOf",
 )
-_HAS_VERSION = (ITU + "hasVersion", ELI + "is_realized_by", DCT + "hasVersion")
+# (itu:hasVersion, the inverse of itu:versionOf, is stated by itu.ttl only)
+_HAS_VERSION = (ELI + "is_realized_by", DCT + "hasVersion")
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,7 @@ class _Builder:
     def _describe(self, key: str, k: keys.Key) -> None:
         """Type, key, body, year and work of an instrument key."""
         s = _iri(self.base, key)
-        self.t(s, ITU + "key", _lit(key))
-        self.t(s, SKOS + "notation", _lit(key))
+        self.t(s, ITU + "key", _lit(key))  # itu:key is a skos:notation (itu.ttl)
         if k.scheme in ("doc", "final-acts", "file"):
             cls = "FinalActs" if k.scheme == "final-acts" else "Document"
             self.t(s, RDF + "type", f"<{ITU}{cls}>")

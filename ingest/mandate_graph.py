@@ -47,9 +47,7 @@ def _selectors(n: str, base: str, m: Mandate) -> Iterator[str]:
     target = f"<{n}#target>"
     yield f"<{n}> <{OA}hasTarget> {target} ."
     yield f"{target} <{OA}hasSource> <{base}{m.doc}> ."
-    if m.text:
-        yield f"{target} <{OA}hasSelector> <{n}#quote> ."
-        yield f"<{n}#quote> <{OA}exact> {_lit(m.text)} ."
+    # no quote selector: the mandate's words are its paragraph's (itu:text)
     if m.end > m.start:
         yield f"{target} <{OA}hasSelector> <{n}#position> ."
         yield f"<{n}#position> <{OA}start> {_lit(m.start)} ."
@@ -68,13 +66,8 @@ def _mandate(
             yield f"{s} <{ITU}otherAddressee> {_lit(who.removeprefix('other:'))} ."
         else:
             yield f"{s} <{ITU}addressee> <{base}{who}> ."
+    # its instrument, document, view, section and label are its paragraph's
     yield f"{s} <{ITU}onParagraph> <{paragraph_iri(base, p)}> ."
-    yield f"{s} <{ITU}inInstrument> <{base}{m.source}> ."
-    yield f"{s} <{ITU}inDocument> <{base}{m.doc}> ."
-    yield f"{s} <{ITU}view> {_lit(m.view)} ."
-    yield f"{s} <{ITU}section> {_lit(m.section)} ."
-    if m.paragraph is not None:
-        yield f"{s} <{ITU}paragraph> {_lit(m.paragraph)} ."
     for target in m.targets:
         yield f"{s} <{ITU}mandateTarget> <{base}{target}> ."
     for c in citations:
