@@ -68,10 +68,13 @@ def build(store: ox.Store, path: Path) -> Path:
     work = building(path)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
+    quads = work / "quads.nq"
+    store.dump(str(quads), format=ox.RdfFormat.N_QUADS)
     fresh = ox.Store(str(work / "store"))
-    fresh.bulk_extend(store)  # streamed, quad by quad: no copy in memory
+    fresh.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS, lenient=True)
     fresh.flush()
     del fresh
+    quads.unlink()
     (work / "store" / SIZE_FILE).write_text(f"{live_bytes(work / 'store')}\n")
     (work / COMPLETE).write_text("")
     return work
