@@ -68,6 +68,17 @@ def build(store: ox.Store, path: Path) -> Path:
     work = building(path)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
+    try:
+        _copy(store, work)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    (work / "store" / SIZE_FILE).write_text(f"{live_bytes(work / 'store')}\n")
+    (work / COMPLETE).write_text("")
+    return work
+
+
+def _copy(store: ox.Store, work: Path) -> None:
     quads = work / "quads.nq"
     store.dump(str(quads), format=ox.RdfFormat.N_QUADS)
     fresh = ox.Store(str(work / "store"))
@@ -75,9 +86,6 @@ def build(store: ox.Store, path: Path) -> Path:
     fresh.flush()
     del fresh
     quads.unlink()
-    (work / "store" / SIZE_FILE).write_text(f"{live_bytes(work / 'store')}\n")
-    (work / COMPLETE).write_text("")
-    return work
 
 
 def swap(path: Path) -> None:

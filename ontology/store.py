@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -195,6 +196,8 @@ class EmbeddedStore:
         (compressed tables, no write-ahead log), when ``compaction.due``."""
         path = self._path
         if path is None or not compaction.due(path):
+            return
+        if sys.getrefcount(self._store) > 2:  # held elsewhere: it would stay open
             return
         try:
             self._store.flush()

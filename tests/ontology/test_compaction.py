@@ -80,3 +80,18 @@ def test_a_kill_between_the_renames_is_finished_on_open(tmp_path: Path) -> None:
     assert snapshots.current(path) is not None  # the snapshots moved along
     assert not path.with_name("store.old").exists()
     assert not compaction.building(path).exists()
+
+
+def test_a_store_held_elsewhere_is_not_compacted(tmp_path: Path) -> None:
+    """Compaction closes the store it replaces: not while another reference
+    (a caller's ``raw``) would keep it open on the moved folder."""
+    path = tmp_path / "store"
+    store = EmbeddedStore(path)
+    _fill(store)
+    held = store.raw
+    store.compact()
+    assert compaction.due(path)
+    assert store.raw is held
+    del held
+    store.compact()
+    assert not compaction.due(path)
