@@ -6,13 +6,15 @@ Update and Graph Store protocols as written) and Virtuoso 7 (Debian's
 
 For Virtuoso a query is rewritten before it is sent (``prepare_query``): BASE
 resolved here, MIN/MAX/ORDER BY made to compare strings and IRIs by their text,
-``p?`` paths made distinct, EXISTS values cast to booleans, graphs named by IRI
-bound to variables, and its system graphs excluded from the dataset; its answer
-is read back as Oxigraph would give it (``fix_body``, and ``RemoteStore``: ASK
-tables, cut answers, repeated DISTINCT rows); writes are split into the blocks
-it takes (``insert_updates``); the dataset is dumped by a query. Each rewrite
-works on any query text, not on particular named queries. The differences found,
-and the field that handles each, are tabled in ``docs/scaling.md``.
+``p?`` paths sent as unions without a path, EXISTS in BIND made left joins and
+cast to booleans, a subquery's GROUP_CONCAT left unbound as SPARQL has it, graphs
+named by IRI bound to variables, and its system graphs excluded from the
+dataset; its answer is read back as Oxigraph would give it (``fix_body``, and
+``RemoteStore``: ASK tables, cut answers, repeated DISTINCT rows); writes are
+split into the blocks it takes (``insert_updates``); the dataset is dumped by a
+query. Each rewrite works on any query text, not on particular named queries.
+The differences found, and the field that handles each, are tabled in
+``docs/scaling.md``.
 """
 
 from __future__ import annotations
