@@ -253,6 +253,7 @@ def ingest_paths(
     """Ingest every file; a file that fails is counted and named, the others go on.
     Files whose content is already in the store are skipped."""
     summary = Summary()
+    store.resume()
     load_reference(store, base)
     todo: list[tuple[Path, str]] = []
     for path in paths:
@@ -283,6 +284,7 @@ def ingest_paths(
     writer.flush()
     derive(store, base)
     derive_lineage(store, base)
+    store.settle()
     store.compact()
     store.snapshot()
     return summary
@@ -293,6 +295,7 @@ def remove_documents(
 ) -> Summary:
     """Drop the graphs of documents given by key or by the file path they came from."""
     summary = Summary()
+    store.resume()
     docs = run_query(store, "documents", {}, base).records()
     for t in targets:
         found = {str(d["graph"]) for d in docs if t in (d["graph"], d["file"])}
@@ -303,5 +306,6 @@ def remove_documents(
         summary.removed += len(found)
     derive(store, base)
     derive_lineage(store, base)
+    store.settle()
     store.snapshot()
     return summary

@@ -71,6 +71,16 @@ class GraphStore(Protocol):
         its own files on disk and has grown since it last did; otherwise nothing."""
         ...
 
+    def settle(self) -> None:
+        """Note that the store is whole (its derived graphs derived from its
+        documents), for ``resume`` should the writer die before ``snapshot``."""
+        ...
+
+    def resume(self) -> None:
+        """Publish a whole state a killed writer left unpublished (before any
+        write), where the store keeps snapshots; otherwise nothing."""
+        ...
+
     def snapshot(self) -> None:
         """Publish the store's state for its readers (``ontology.snapshots``), where
         the store keeps snapshots; otherwise nothing."""
@@ -212,6 +222,17 @@ class EmbeddedStore:
         except (SyntaxError, OSError) as exc:
             raise StoreError(f"{self.location}: cannot compact: {exc}") from None
 
+    def settle(self) -> None:
+        if self._path is not None:
+            snapshots.settle(self._path)
+
+    def resume(self) -> None:
+        if self._path is not None:
+            try:
+                snapshots.resume(self._store, self._path)
+            except OSError as exc:
+                raise StoreError(f"{self.location}: cannot snapshot: {exc}") from None
+
     def snapshot(self) -> None:
         if self._path is not None:
             try:
@@ -320,6 +341,12 @@ class RemoteStore:
         return out if isinstance(out, bytes) else b""
 
     def compact(self) -> None:
+        return None
+
+    def settle(self) -> None:
+        return None
+
+    def resume(self) -> None:
         return None
 
     def snapshot(self) -> None:

@@ -95,3 +95,22 @@ def test_a_store_held_elsewhere_is_not_compacted(tmp_path: Path) -> None:
     del held
     store.compact()
     assert not compaction.due(path)
+
+
+def test_a_whole_state_left_unpublished_is_published_first(tmp_path: Path) -> None:
+    """A writer killed between its derivation and its publication (compaction
+    makes that a while): the next writer publishes that whole state before it
+    writes anything, so readers never stay on an older one."""
+    path = tmp_path / "store"
+    store = EmbeddedStore(path)
+    _fill(store)
+    store.settle()
+    del store  # killed before the snapshot
+    assert snapshots.current(path) is None
+    again = EmbeddedStore(path)
+    again.resume()
+    published = snapshots.current(path)
+    assert published is not None
+    assert len(_quads(published)) == QUADS
+    again.resume()  # nothing left unpublished: no new snapshot
+    assert snapshots.current(path) == published
