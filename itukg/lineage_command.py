@@ -1,7 +1,7 @@
 """``itukg lineage WORK``: how a work's paragraphs changed between consecutive
 versions the store holds (design/contract.md section 4), from the named query
 ``lineage``; ``modified`` records carry the words inserted and deleted. Its errors
-are mapped by the ``itukg`` group (``itukg.cli.errors``)."""
+are mapped by the ``itukg`` group (``itukg.commands.errors``)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 
-from itukg.cli.group import read_store
+from itukg.commands.context import read_store
 from itukg.ontology.store import GraphStore
 from itukg.queries import get_query, run_query
 from itukg.queries.networks import to_digraph

@@ -1,21 +1,27 @@
-"""The ``itukg`` group: the options every command takes before it (``--store``,
-``--base``, ``-v``/``-q``), kept in the context, and the two ways a command opens
-the store they name."""
+"""The ``itukg`` command line (``itukg.cli:main``, also ``python -m itukg``): the
+group, the options every command takes before it (kept in ``ctx.obj`` for
+``itukg.commands.context``), and the commands mounted on it, from
+``itukg.commands`` (one module per group of commands) and
+``itukg.lineage_command``. The group's class maps the project's errors to one
+stderr line and an exit status, once (``itukg.commands.errors``)."""
 
 from __future__ import annotations
 
-import logging
 import os
-from typing import Any
 
 import click
 
 from itukg import console
-from itukg.cli.errors import MappedErrors
+from itukg.commands.errors import MappedErrors
+from itukg.commands.export import export
+from itukg.commands.extract import extract, text
+from itukg.commands.ingest import ingest, remove
+from itukg.commands.query import query, sparql
+from itukg.commands.serve import app_factory, serve
+from itukg.lineage_command import lineage
 from itukg.ontology import iri
-from itukg.ontology.store import GraphStore, open_store
 
-log = logging.getLogger(__name__)
+__all__ = ["app_factory", "main"]
 
 
 @click.group(cls=MappedErrors, context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,13 +48,5 @@ def main(ctx: click.Context, store: str, base: str, verbose: int, quiet: bool) -
     ctx.obj = {"store": store, "base": base}
 
 
-def store_of(ctx: click.Context) -> GraphStore:
-    """The store of a command that writes it (created when missing)."""
-    obj: dict[str, Any] = ctx.obj
-    return open_store(obj["store"])
-
-
-def read_store(ctx: click.Context, read_only: bool = True) -> GraphStore:
-    """The store of a command that reads it: it must exist (exit 2 otherwise)."""
-    log.info("store: %s", ctx.obj["store"])
-    return console.existing_store(ctx.obj["store"], read_only)
+for _command in (extract, text, ingest, remove, query, sparql, export, serve, lineage):
+    main.add_command(_command)

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from itukg import console
-from itukg.cli.group import read_store
+from itukg.commands.context import read_store
 from itukg.ontology.store import StoreError
 from itukg.queries import Table, list_queries, run_query
 from itukg.queries.errors import QueryParamError

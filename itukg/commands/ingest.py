@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from itukg import console
-from itukg.cli.errors import skipped
-from itukg.cli.group import read_store, store_of
+from itukg.commands.context import read_store, store_of
+from itukg.commands.errors import skipped
 from itukg.ingest.pipeline import ingest_paths, remove_documents
 from itukg.ingest.progress import Progress
 from itukg.ingest.sources import document_files

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from itukg import console
-from itukg.cli.errors import file_failed, skipped
+from itukg.commands.errors import file_failed, skipped
 from itukg.ingest.extract import extract_document
 from itukg.ingest.models import Citation, Mandate, Record
 from itukg.ingest.sources import document_files, read_document
