@@ -54,11 +54,18 @@ def word_diff(old: str, new: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(inserted), tuple(deleted)
 
 
-def _similarity(a: list[str], b: list[str]) -> float:
-    """The word overlap of two paragraphs, 0 when its cheap upper bounds already
-    fall short of the threshold."""
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < _SIMILAR or matcher.quick_ratio() < _SIMILAR:
+def _bound(la: int, lb: int) -> float:
+    """``SequenceMatcher.real_quick_ratio`` of sequences of these lengths, without
+    building a matcher."""
+    return 2.0 * min(la, lb) / (la + lb) if la + lb else 1.0
+
+
+def _similarity(matcher: SequenceMatcher[str], a: list[str]) -> float:
+    """The word overlap of ``a`` with the matcher's b side (set once per
+    paragraph: difflib indexes it once), 0 when the cheap upper bound already
+    falls short of the threshold."""
+    matcher.set_seq1(a)
+    if matcher.quick_ratio() < _SIMILAR:
         return 0.0
     return matcher.ratio()
 
@@ -113,12 +120,18 @@ def _identical(left: list[Side], right: list[Side]) -> Scores:
 
 
 def _similar(left: list[Side], right: list[Side]) -> Scores:
-    """Pairs whose words overlap enough for one to continue the other."""
-    words = [b.text.split() for b in right]
-    for i, a in enumerate(left):
-        mine = a.text.split()
-        for j, theirs in enumerate(words):
-            score = _similarity(mine, theirs)
+    """Pairs whose words overlap enough for one to continue the other: each right
+    paragraph indexed once, the left ones of a length that could reach the
+    threshold compared with it (same scores as one matcher per pair)."""
+    words = [a.text.split() for a in left]
+    matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
+    for j, b in enumerate(right):
+        theirs = b.text.split()
+        matcher.set_seq2(theirs)
+        for i, mine in enumerate(words):
+            if _bound(len(mine), len(theirs)) < _SIMILAR:
+                continue
+            score = _similarity(matcher, mine)
             if score >= _SIMILAR:
                 yield score, i, j
 
