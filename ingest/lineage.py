@@ -226,9 +226,16 @@ def _texts(rows: Iterable[Mapping[str, object]]) -> dict[str, dict[str, list[_Te
         grouped[(*k, bool(r["proposed"]))].append((int(str(r["order"])), side))
     out: dict[str, dict[str, list[_Text]]] = defaultdict(lambda: defaultdict(list))
     for (work, version, doc, view, proposed), found in grouped.items():
-        sides = tuple(s for _, s in sorted(found, key=lambda t: t[0]))
+        # ties (a paragraph node with two labels or texts) in a fixed order,
+        # whatever order the store gives the rows in
+        sides = tuple(s for _, s in sorted(found, key=_place))
         out[work][version].append(_Text(proposed, doc, view, sides))
     return out
+
+
+def _place(item: tuple[int, Side]) -> tuple[int, str, str, str, str]:
+    order, s = item
+    return (order, s.label, s.section, s.text, s.node)
 
 
 def lineage_of(
