@@ -1,9 +1,12 @@
 """Paragraph lineage (design/contract.md section 4): the paragraphs of consecutive
 attested versions of a work, aligned one to one, each pair kept, modified or moved,
 each paragraph left over added or deleted; the two views of a proposal count as
-two versions. Derived from the paragraph nodes of the whole store after each
-ingest, written as PROV (``prov:wasRevisionOf`` between paragraph nodes, with an
-``itu:LineageStep`` that holds the status) into the graph ``graph/lineage``."""
+two versions. Derived from the paragraph nodes in the store after each ingest or
+removal, written as PROV (``prov:wasRevisionOf`` between paragraph nodes, with an
+``itu:LineageStep`` that holds the status) into the graph ``graph/lineage``: all
+works at once when most of them changed, else only the works whose paragraphs the
+documents written or removed hold or held (the steps of the others stay,
+renumbered), with the same graph as a result."""
 
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from itukg.ingest.models import Lineage
 from itukg.ontology import iri, keys
 from itukg.ontology.errors import InvalidKey
 from itukg.ontology.store import GraphStore
-from itukg.queries import run_query
+from itukg.queries import run_query, run_update
 
 _INTEGER = ox.NamedNode(XSD + "integer")
 _SIMILAR = 0.5  # word overlap above which a changed paragraph continues another
@@ -285,15 +288,93 @@ def _triples(base: str, record: Lineage, pair: Pair, order: int) -> Iterator[str
         yield f"<{base}{b.node}> <{PROV}qualifiedRevision> {s} ."
 
 
-def derive_lineage(store: GraphStore, base: str = iri.DEFAULT_BASE) -> int:
-    """Recompute the lineage graph from every paragraph in the store; the number
-    of lineage steps."""
-    rows = run_query(store, "paragraphs", {}, base).records()
+Steps = dict[str, list[tuple[Lineage, Pair]]]
+
+
+def derive_lineage(
+    store: GraphStore,
+    base: str = iri.DEFAULT_BASE,
+    docs: Iterable[str] | None = None,
+) -> int:
+    """Derive the lineage graph; the number of lineage steps. With ``docs`` (the
+    keys of the documents an ingest wrote or a removal dropped), only the works
+    whose paragraphs those documents hold or held are recomputed, the steps of the
+    others stay (renumbered where needed): the same graph as recomputing all."""
+    if docs is None:
+        return _derive_all(store, base)
+    changed = set(docs)
+    starts = _starts(store, base)
+    works = _doc_works(store, base)
+    touched = {w for d, w in works if d in changed} | _dangling(store, base)
+    if 2 * len(touched) > len({w for _, w in works}):
+        return _derive_all(store, base)
+    return _derive_some(store, base, starts, touched)
+
+
+def _derive_all(store: GraphStore, base: str) -> int:
+    """Recompute the lineage graph from every paragraph in the store."""
+    steps = _steps(_texts(run_query(store, "paragraphs", {}, base).records()))
     lines: list[str] = []
-    steps = 0
-    for work, texts in sorted(_texts(rows).items()):
-        for record, pair in lineage_of(texts, work):
-            lines += _triples(base, record, pair, steps)
-            steps += 1
+    order = 0
+    for work in sorted(steps):
+        for record, pair in steps[work]:
+            lines += _triples(base, record, pair, order)
+            order += 1
     store.replace_graph(iri.graph_iri("lineage", base), lines)
-    return steps
+    return order
+
+
+def _steps(texts: dict[str, dict[str, list[_Text]]]) -> Steps:
+    return {work: list(lineage_of(found, work)) for work, found in texts.items()}
+
+
+def _starts(store: GraphStore, base: str) -> dict[str, tuple[int, int]]:
+    """work -> the order of its first step and its number of steps."""
+    rows = run_query(store, "lineage-starts", {}, base).rows
+    return {str(w): (int(str(s)), int(str(n))) for w, s, n in rows}
+
+
+def _doc_works(store: GraphStore, base: str) -> set[tuple[str, str]]:
+    """(document, work) for every document holding paragraphs of the work."""
+    return {
+        (str(d), str(w)) for d, w in run_query(store, "paragraph-works", {}, base).rows
+    }
+
+
+def _dangling(store: GraphStore, base: str) -> set[str]:
+    """The works with a step whose paragraph is gone (its document removed)."""
+    return {str(w) for (w,) in run_query(store, "lineage-dangling", {}, base).rows}
+
+
+def _derive_some(
+    store: GraphStore,
+    base: str,
+    starts: dict[str, tuple[int, int]],
+    touched: set[str],
+) -> int:
+    """Recompute the touched works; the others' steps move by the difference their
+    numbering makes (works in key order, steps one after another)."""
+    steps: Steps = {w: [] for w in touched}
+    for work in sorted(touched):
+        rows = run_query(store, "paragraphs-of", {"work": work}, base).records()
+        steps.update(_steps(_texts(rows)))
+    counts = {w: n for w, (_, n) in starts.items()} | {
+        w: len(found) for w, found in steps.items()
+    }
+    plan: list[str] = []
+    lines: list[str] = []
+    order = 0
+    for work in sorted(counts):
+        node = f"<{base}{work}>"
+        if work in touched:
+            plan.append(f"{node} <{RDF}type> <{ITU}Work> .")
+            for k, (record, pair) in enumerate(steps[work]):
+                lines += _triples(base, record, pair, order + k)
+        elif starts[work][0] != order:
+            shift = ox.Literal(str(order - starts[work][0]), datatype=_INTEGER)
+            plan.append(f"{node} <{ITU}order> {shift} .")
+        order += counts[work]
+    store.replace_graph(iri.graph_iri("lineage-new", base), lines)
+    store.replace_graph(iri.graph_iri("lineage-plan", base), plan)
+    run_update(store, "lineage-merge", base)
+    return order
