@@ -11,9 +11,10 @@ renumbered), with the same graph as a result."""
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 import pyoxigraph as ox
@@ -63,16 +64,6 @@ def _bound(la: int, lb: int) -> float:
     return 2.0 * min(la, lb) / (la + lb) if la + lb else 1.0
 
 
-def _similarity(matcher: SequenceMatcher[str], a: list[str]) -> float:
-    """The word overlap of ``a`` with the matcher's b side (set once per
-    paragraph: difflib indexes it once), 0 when the cheap upper bound already
-    falls short of the threshold."""
-    matcher.set_seq1(a)
-    if matcher.quick_ratio() < _SIMILAR:
-        return 0.0
-    return matcher.ratio()
-
-
 def _same_heading(a: str, b: str) -> bool:
     """Headings are the same when their words barely differ ("mandates" and
     "mandate" under one heading)."""
@@ -94,15 +85,10 @@ def align(old: list[Side], new: list[Side]) -> list[Pair]:
     used = {id(s) for pair in pairs for s in pair}
     left = [p for p in old if id(p) not in used]
     right = [p for p in new if id(p) not in used]
-    for scored in (_identical, _similar):
-        taken_a: set[int] = set()
-        taken_b: set[int] = set()
-        for _, i, j in sorted(scored(left, right), key=lambda t: (-t[0], t[1], t[2])):
-            if i in taken_a or j in taken_b:
-                continue
-            taken_a.add(i)
-            taken_b.add(j)
-            pairs.append((left[i], right[j]))
+    for pick in (_identical_pairs, _similar_pairs):
+        chosen = pick(left, right)
+        pairs += [(left[i], right[j]) for i, j in chosen]
+        taken_a, taken_b = {i for i, _ in chosen}, {j for _, j in chosen}
         left = [a for i, a in enumerate(left) if i not in taken_a]
         right = [b for j, b in enumerate(right) if j not in taken_b]
     pairs += [(a, None) for a in left] + [(None, b) for b in right]
@@ -122,21 +108,95 @@ def _identical(left: list[Side], right: list[Side]) -> Scores:
             yield 1.0, i, j
 
 
-def _similar(left: list[Side], right: list[Side]) -> Scores:
-    """Pairs whose words overlap enough for one to continue the other: each right
-    paragraph indexed once, the left ones of a length that could reach the
-    threshold compared with it (same scores as one matcher per pair)."""
-    words = [a.text.split() for a in left]
-    matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
-    for j, b in enumerate(right):
-        theirs = b.text.split()
-        matcher.set_seq2(theirs)
-        for i, mine in enumerate(words):
-            if _bound(len(mine), len(theirs)) < _SIMILAR:
-                continue
-            score = _similarity(matcher, mine)
-            if score >= _SIMILAR:
-                yield score, i, j
+def _greedy(scores: Scores) -> list[tuple[int, int]]:
+    """The pairs taken best score first (then by place), each paragraph once."""
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    chosen = []
+    for _, i, j in sorted(scores, key=lambda t: (-t[0], t[1], t[2])):
+        if i not in taken_a and j not in taken_b:
+            taken_a.add(i)
+            taken_b.add(j)
+            chosen.append((i, j))
+    return chosen
+
+
+def _identical_pairs(left: list[Side], right: list[Side]) -> list[tuple[int, int]]:
+    return _greedy(_identical(left, right))
+
+
+def _similar_pairs(left: list[Side], right: list[Side]) -> list[tuple[int, int]]:
+    """Pairs whose words overlap enough for one to continue the other, taken as
+    ``_greedy`` takes them, but lazily: a heap holds each pair under an upper
+    bound of its score (the distinct words one lacks, then ``quick_ratio``,
+    then the exact ``ratio``) and refines the one on top, so a pair is scored
+    further only while it could be taken, never once one of its paragraphs is."""
+    mine = _Words.of(left)
+    theirs = _Words.of(right)
+    scorer = _Scorer(theirs.words)
+    heap = [
+        (-bound, i, j, 0)
+        for i in range(len(left))
+        for j in range(len(right))
+        if (bound := mine.bound(i, theirs, j)) >= _SIMILAR
+    ]
+    heapq.heapify(heap)
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    chosen = []
+    while heap:
+        _, i, j, level = heapq.heappop(heap)
+        if i in taken_a or j in taken_b:
+            continue
+        if level == 2:  # the best exact score left, ties by place
+            taken_a.add(i)
+            taken_b.add(j)
+            chosen.append((i, j))
+            continue
+        score = scorer.score(mine.words[i], j, exact=level == 1)
+        if score >= _SIMILAR:
+            heapq.heappush(heap, (-score, i, j, level + 1))
+    return chosen
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The words of some paragraphs, and their sets of distinct words."""
+
+    words: list[list[str]]
+    distinct: list[frozenset[str]]
+
+    @staticmethod
+    def of(sides: list[Side]) -> _Words:
+        words = [s.text.split() for s in sides]
+        return _Words(words, [frozenset(w) for w in words])
+
+    def bound(self, i: int, other: _Words, j: int) -> float:
+        """An upper bound of ``quick_ratio``: within the length bound, each
+        distinct word one side lacks costs that side at least one match."""
+        la, lb = len(self.words[i]), len(other.words[j])
+        if _bound(la, lb) < _SIMILAR:
+            return 0.0
+        a, b = self.distinct[i], other.distinct[j]
+        matches = min(la - len(a - b), lb - len(b - a))
+        return 2.0 * matches / (la + lb) if la + lb else 1.0
+
+
+@dataclass(frozen=True)
+class _Scorer:
+    """One matcher per right paragraph, its words indexed once (difflib keeps
+    the b side), the left ones set against it."""
+
+    right: list[list[str]]
+    matchers: dict[int, SequenceMatcher[str]] = field(default_factory=dict)
+
+    def score(self, a: list[str], j: int, exact: bool) -> float:
+        matcher = self.matchers.get(j)
+        if matcher is None:
+            matcher = SequenceMatcher(None, [], self.right[j], autojunk=False)
+            self.matchers[j] = matcher
+        matcher.set_seq1(a)
+        return matcher.ratio() if exact else matcher.quick_ratio()
 
 
 def _in_order(pairs: list[Pair], old: list[Side], new: list[Side]) -> list[Pair]:
