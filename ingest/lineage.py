@@ -412,21 +412,35 @@ def _derive_some(
     starts: dict[str, tuple[int, int]],
     touched: set[str],
 ) -> int:
-    """Recompute the touched works; the others' steps move by the difference their
-    numbering makes (works in key order, steps one after another)."""
+    """Recompute the touched works, each from its own paragraphs; the others'
+    steps stay, moved by the difference their numbering makes. The new steps and
+    the plan go to two scratch graphs that one update merges."""
     steps: Steps = {w: [] for w in touched}
     for work in sorted(touched):
-        rows = run_query(store, "paragraphs-of", {"work": work}, base).records()
-        steps.update(_steps(_texts(rows)))
+        found = run_query(store, "paragraphs-of", {"work": base + work}, base)
+        steps.update(_steps(_texts(found.records())))
+    lines, plan, total = _merge_lines(base, starts, steps)
+    store.replace_graph(iri.graph_iri("lineage-new", base), lines)
+    store.replace_graph(iri.graph_iri("lineage-plan", base), plan)
+    run_update(store, "lineage-merge", base)
+    return total
+
+
+def _merge_lines(
+    base: str, starts: dict[str, tuple[int, int]], steps: Steps
+) -> tuple[list[str], list[str], int]:
+    """The recomputed works' steps numbered as a full recompute numbers them (works
+    in key order, steps one after another), and the plan: each recomputed work an
+    ``itu:Work``, each other work whose first step moves its ``itu:order`` shift."""
     counts = {w: n for w, (_, n) in starts.items()} | {
         w: len(found) for w, found in steps.items()
     }
-    plan: list[str] = []
     lines: list[str] = []
+    plan: list[str] = []
     order = 0
     for work in sorted(counts):
         node = f"<{base}{work}>"
-        if work in touched:
+        if work in steps:
             plan.append(f"{node} <{RDF}type> <{ITU}Work> .")
             for k, (record, pair) in enumerate(steps[work]):
                 lines += _triples(base, record, pair, order + k)
@@ -434,7 +448,4 @@ def _derive_some(
             shift = ox.Literal(str(order - starts[work][0]), datatype=_INTEGER)
             plan.append(f"{node} <{ITU}order> {shift} .")
         order += counts[work]
-    store.replace_graph(iri.graph_iri("lineage-new", base), lines)
-    store.replace_graph(iri.graph_iri("lineage-plan", base), plan)
-    run_update(store, "lineage-merge", base)
-    return order
+    return lines, plan, order
