@@ -273,6 +273,7 @@ def ingest_paths(
         todo.append((path, digest))
     n = workers if workers is not None else default_jobs()
     writer = _Writer(store, summary, base, known_labels(store, base))
+    written: list[str] = []
     for p in _prepared(todo, base, n):
         if progress:
             progress(p.path)
@@ -281,9 +282,10 @@ def ingest_paths(
             summary.errors.append(p.error)
         else:
             writer.write(p)
+            written.append(str(p.doc))
     writer.flush()
     derive(store, base)
-    derive_lineage(store, base)
+    derive_lineage(store, base, written)
     store.settle()
     store.compact()
     store.snapshot()
@@ -297,6 +299,7 @@ def remove_documents(
     summary = Summary()
     store.resume()
     docs = run_query(store, "documents", {}, base).records()
+    removed: list[str] = []
     for t in targets:
         found = {str(d["graph"]) for d in docs if t in (d["graph"], d["file"])}
         if not found:
@@ -304,8 +307,9 @@ def remove_documents(
             summary.errors.append(f"{t}: no such document in the store")
         store.drop_graphs(iri.key_iri(g, base) for g in sorted(found))
         summary.removed += len(found)
+        removed += found
     derive(store, base)
-    derive_lineage(store, base)
+    derive_lineage(store, base, removed)
     store.settle()
     store.snapshot()
     return summary
