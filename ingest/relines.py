@@ -30,7 +30,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     names = actor_pattern(actors).pattern.removeprefix("(?<![\\w-])")
     names = names.replace("(?P<name>", "(?:")
     heading = re.compile(
-        rf"(?<=[,;:.]) (?P<head>(?:further\s+)?(?:{forms})"
+        rf"[,;:.] (?P<head>(?:further\s+)?(?:{forms})"
         rf"(?:\s+to\s+(?:{infinitives}))?\s+(?=(?:the\s+|all\s+)?(?:{names}))"
         rf"[^;:\n]{{0,240}}?)"
         rf"(?:(?P<gap> )(?=(?:\d{{1,2}} )?(?:to(?!\s+(?:{infinitives})\b)|that) )"
@@ -39,12 +39,12 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
     # "…, further resolves to strengthen …": the conference's own heading
     itself = re.compile(
-        rf"(?<=[,;:.]) (?P<head>(?:further\s+)?(?:{own})(?:\s+further)?)"
+        rf"[,;:.] (?P<head>(?:further\s+)?(?:{own})(?:\s+further)?)"
         rf"(?P<gap> )(?=(?:\d{{1,2}} )?(?:to(?!\s+(?:{infinitives})\b)|that) )",
         re.I,
     )
     label = re.compile(
-        r"(?:(?<=[;,:.])|(?<=[;,:.][’”\"'])) (?=\d{1,2}(?:bis)? (?:to|that|upon|"
+        r"[;,:.][’”\"']? (?=\d{1,2}(?:bis)? (?:to|that|upon|"
         r"consistent|without|in|with|within|on|as|subject|taking|where)\b)"
     )
     return heading, itself, label
@@ -58,7 +58,7 @@ def reline_text(text: str) -> str:
         breaks.add(m.start("head") - 1)
         if m.group("gap"):
             breaks.add(m.start("gap"))
-    breaks |= {m.start() for m in label.finditer(text)}
+    breaks |= {m.end() - 1 for m in label.finditer(text)}
     if not breaks:
         return text
     chars = list(text)

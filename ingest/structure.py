@@ -63,6 +63,21 @@ def line_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
         yield found
 
 
+def line_starts(
+    pattern: re.Pattern[str], text: str
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """(line start, match) for every match of ``line_matches(pattern, text)``,
+    without matching twice: the match may begin at the newline before its line, so
+    read its named groups and its end, never its start or group 0."""
+    first = pattern.match(text, 0)
+    end = 0
+    if first is not None:
+        yield 0, first
+        end = first.end()
+    for m in _after_newline(pattern).finditer(text, end):
+        yield m.start() + 1, m
+
+
 @dataclass(frozen=True)
 class Block:
     """A stretch of a view whose citations share one source."""
@@ -224,15 +239,18 @@ def segment_text(text: str) -> Layout:
     events: list[tuple[int, int, str, str]] = []  # (pos, order, what, value)
     for b in blocks:
         events.append((b.start, 0, "block", ""))
-    for m in line_matches(grammar.heading, text):
-        head = _lead_pattern(grammar.section_lead).match(m.group(0))
-        lead = head.group(1) if head else m.group(0)
-        name = _heading_name(m.group(0), lead, _is_preamble(lead))
+    lead_pattern = _lead_pattern(grammar.section_lead)
+    for start, m in line_starts(grammar.heading, text):
+        line = text[start : m.end()]
+        head = lead_pattern.match(line)
+        lead = head.group(1) if head else line
+        name = _heading_name(line, lead, _is_preamble(lead))
         if name is not None:
-            events.append((m.start(), 1, "heading", name))
-    labels = list(line_matches(_LABEL, text))
-    for m in labels:
-        events.append((m.start("label"), 2, "label", m.group("label")))
+            events.append((start, 1, "heading", name))
+    events += [
+        (m.start("label"), 2, "label", m.group("label"))
+        for _, m in line_starts(_LABEL, text)
+    ]
     events.sort(key=lambda e: (e[0], e[1]))
     positions: list[int] = []
     states: list[tuple[str | None, str | None]] = []
