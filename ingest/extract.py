@@ -133,6 +133,21 @@ def _by_block(
     return groups
 
 
+def _mentions(
+    doc: Document, vt: ViewText, blocks: tuple[Block, ...]
+) -> list[tuple[Block, list[Mention]]]:
+    """The blocks of a view whose citations are records, each with its mentions:
+    every block of the current view; of the previous view, only the blocks that
+    carry tracked changes, and the finder reads only those."""
+    if vt.view == "current":
+        return list(zip(blocks, _by_block(find_citations(vt.text), blocks), strict=True))
+    return [
+        (b, find_citations(vt.text, b.start, b.end))
+        for b in blocks
+        if has_changes(doc, vt.raw(b.start), vt.raw_end(b.end))
+    ]
+
+
 @dataclass(frozen=True)
 class Extraction:
     """What a document says: its records (design/contract.md) and the earlier
@@ -166,11 +181,8 @@ def extract(doc: Document) -> Extraction:
     headers: dict[tuple[View, int], str | None] = {}
     for view, vt in views.items():
         layout = layouts[view]
-        by_block = _by_block(find_citations(vt.text), layout.blocks)
-        for block, mentions in zip(layout.blocks, by_block, strict=True):
-            raw_start, raw_end = vt.raw(block.start), vt.raw_end(block.end)
-            if view == "previous" and not has_changes(doc, raw_start, raw_end):
-                continue
+        for block, mentions in _mentions(doc, vt, layout.blocks):
+            raw_start = vt.raw(block.start)
             found = header_key(vt.text, block, ident.conference)
             headers[(view, raw_start)] = found
             if view == "current":

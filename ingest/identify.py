@@ -149,11 +149,16 @@ def header_key(text: str, block: Block, conf: Conference | None) -> str | None:
     if block.header is None:
         return None
     a, b = block.header
-    line = text[a:b]
+    return _header_key(text[a:b], text[b : b + 600], conf)
+
+
+@lru_cache(maxsize=4096)
+def _header_key(line: str, after: str, conf: Conference | None) -> str | None:
+    """The version a header line names, given the text after it (the conference
+    it names, if any) and the document's conference."""
     h = HEADER.search(line)
     if h is None:
         return None
-    after = text[b : b + 600]
     hint = _conference(after)
     body = hint.body if hint else (conf.body if conf else None)
     mentions = find_citations(line)
