@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from itukg.ingest.find import Mention, find_citations
@@ -33,6 +34,7 @@ from itukg.ontology import keys
 from itukg.ontology.errors import InvalidKey
 
 
+@lru_cache(maxsize=4096)
 def _body_of(key: str) -> str | None:
     try:
         parsed = keys.parse_key(key)
@@ -45,6 +47,7 @@ def _body_of(key: str) -> str | None:
     )
 
 
+@lru_cache(maxsize=4096)
 def _work(key: str) -> str:
     try:
         return keys.work_of(key)
@@ -140,7 +143,9 @@ def _mentions(
     every block of the current view; of the previous view, only the blocks that
     carry tracked changes, and the finder reads only those."""
     if vt.view == "current":
-        return list(zip(blocks, _by_block(find_citations(vt.text), blocks), strict=True))
+        return list(
+            zip(blocks, _by_block(find_citations(vt.text), blocks), strict=True)
+        )
     return [
         (b, find_citations(vt.text, b.start, b.end))
         for b in blocks

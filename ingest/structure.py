@@ -64,17 +64,18 @@ def line_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
 
 
 def line_starts(
-    pattern: re.Pattern[str], text: str
+    pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
 ) -> Iterator[tuple[int, re.Match[str]]]:
-    """(line start, match) for every match of ``line_matches(pattern, text)``,
-    without matching twice: the match may begin at the newline before its line, so
-    read its named groups and its end, never its start or group 0."""
-    first = pattern.match(text, 0)
-    end = 0
+    """(line start, match) for every match of ``line_matches(pattern, text)`` (in
+    ``text[pos:endpos]``), without matching twice: the match may begin at the
+    newline before its line, so read its named groups and its end, never its start
+    or group 0."""
+    stop = len(text) if endpos is None else endpos
+    first = pattern.match(text, pos, stop)
     if first is not None:
-        yield 0, first
-        end = first.end()
-    for m in _after_newline(pattern).finditer(text, end):
+        yield pos, first
+        pos = first.end()
+    for m in _after_newline(pattern).finditer(text, pos, stop):
         yield m.start() + 1, m
 
 
