@@ -223,7 +223,9 @@ def _after_body(body_names: str, place_names: str) -> re.Pattern[str]:
 
 
 def _pinpoint(section_lead: str) -> re.Pattern[str]:
-    """The part of an instrument cited before it ("resolves 2 of", "§ 15 of the")."""
+    """The part of an instrument cited before it ("resolves 2 of", "§ 15 of the").
+    Every alternative holds a digit, ")", "§" or "annex": ``surroundings`` skips
+    the windows without one."""
     label = r"(?:[a-z]\)|\d+(?:\.\d+)*(?:\s*[a-z]\))?|[ivx]+\))"
     para = r"\d[\d.]*[a-z]?(?:\s*[a-z]\))?"
     return re.compile(

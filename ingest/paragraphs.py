@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from functools import lru_cache
 
 from itukg.ingest.models import Change, Document, Paragraph, View
 from itukg.ingest.relines import reline_text
@@ -110,16 +111,21 @@ def renumber(doc: Document) -> tuple[Document, frozenset[int]]:
     return renumbered, frozenset(start for start, _, _ in found)
 
 
+_NUMBERED = re.compile(r"(\d+)\s?(bis|ter)?")
+_DIGITS = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=4096)
 def _in_sequence(label: str, last: str | None) -> bool:
     """Whether a top-level label continues its list (1 after nothing, 3 after 2, b)
     after a), 2bis after 2); a number out of order is a table cell or a stray."""
     core = label.strip("().").lower()
-    number = re.fullmatch(r"(\d+)\s?(bis|ter)?", core)
+    number = _NUMBERED.fullmatch(core)
     prev = (last or "").strip("().").lower()
     if number and number.group(2):
         return prev == number.group(1)
     if number:
-        before = re.match(r"\d+", prev)
+        before = _DIGITS.match(prev)
         return int(core) == (int(before.group()) + 1 if before else 1)
     if len(core) == 1 and core.isalpha():
         return (

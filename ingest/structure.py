@@ -171,6 +171,7 @@ _MODIFIERS = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _heading_name(line: str, head: str, preamble: bool) -> str | None:
     """A heading line's section name, or None when the line is a sentence that
     merely begins with a heading word.
