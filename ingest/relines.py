@@ -13,20 +13,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from itukg.ingest.grammar import alternation
 from itukg.ontology.actors import actor_pattern, load_actors
-
-
-def _alternation(words: list[str]) -> str:
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
     actors = load_actors()
-    forms = _alternation([f for v in actors.verbs for f in v.forms])
-    own = _alternation([f for v in actors.verbs if v.self_addressed for f in v.forms])
-    infinitives = _alternation([i for v in actors.verbs for i in v.infinitives])
+    forms = alternation([f for v in actors.verbs for f in v.forms], fold=True)
+    own = alternation(
+        [f for v in actors.verbs if v.self_addressed for f in v.forms], fold=True
+    )
+    infinitives = alternation(
+        [i for v in actors.verbs for i in v.infinitives], fold=True
+    )
     names = actor_pattern(actors).pattern.removeprefix("(?<![\\w-])")
     names = names.replace("(?P<name>", "(?:")
     heading = re.compile(
