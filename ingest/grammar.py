@@ -11,7 +11,6 @@ from functools import lru_cache
 from itukg.ontology.gazetteer import Gazetteer, fold, load_gazetteer
 from itukg.ontology.lexicon import Lexicon, load_lexicon
 
-
 _SPACE = r"\s+"
 _END = ""  # the key that marks the end of a label in a trie node
 
