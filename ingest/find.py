@@ -107,13 +107,14 @@ def find_citations(text: str, start: int = 0, end: int | None = None) -> list[Me
     stop = len(text) if end is None else end
     found: list[Mention] = []
     consumed = start
-    carried = Words()
+    scan = Scan(text, grammar, floor=consumed)  # made anew when a citation is found
     for m in _triggers(text, start, stop, grammar):
         if m.start() < consumed:
             continue
-        hit = scan_trigger(Scan(text, grammar, floor=consumed, carried=carried), m)
+        hit = scan_trigger(scan, m)
         if hit.mentions:
-            carried = hit.carried  # a list of resolutions ends at another form
             found += hit.mentions
             consumed = max(consumed, max(x.end for x in hit.mentions))
+            # a list of resolutions ends at another form: its words are carried
+            scan = Scan(text, grammar, floor=consumed, carried=hit.carried)
     return found

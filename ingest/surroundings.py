@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from itukg.ingest.grammar import Grammar
-from itukg.ingest.mentions import LOOKBACK, Scan, Words
+from itukg.ingest.mentions import LOOKBACK, NO_WORDS, Scan, Words
 from itukg.ontology.gazetteer import fold
 
 
@@ -40,7 +40,7 @@ def words_after(scan: Scan, pos: int, end: int) -> tuple[Words, int]:
     g = scan.grammar
     m = g.after_body.match(scan.text, pos, end)
     if m is None:
-        return Words(), pos
+        return NO_WORDS, pos
     if m.group("self"):
         body: str | None = "self"
     else:
