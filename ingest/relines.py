@@ -59,10 +59,14 @@ def reline_text(text: str) -> str:
         if m.group("gap"):
             breaks.add(m.start("gap"))
     breaks |= {m.end() - 1 for m in label.finditer(text)}
-    if not breaks:
+    spaces = sorted(p for p in breaks if 0 <= p < len(text) and text[p] == " ")
+    if not spaces:
         return text
-    chars = list(text)
-    for pos in breaks:
-        if 0 <= pos < len(chars) and chars[pos] == " ":
-            chars[pos] = "\n"
-    return "".join(chars)
+    # the spaces replaced by cutting the text at them and joining the pieces with
+    # line breaks, one character for one (no list of every character)
+    pieces, last = [], 0
+    for pos in spaces:
+        pieces.append(text[last:pos])
+        last = pos + 1
+    pieces.append(text[last:])
+    return "\n".join(pieces)
