@@ -55,6 +55,7 @@ def _work(key: str) -> str:
         return key
 
 
+@lru_cache(maxsize=256)
 def _sector(body: str | None) -> str | None:
     from itukg.ingest.grammar import load_grammar
 
