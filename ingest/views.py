@@ -8,6 +8,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from itukg.ingest.models import Change, Document, View
 
@@ -81,9 +82,10 @@ class ViewText:
         return self.raw(pos - 1) + 1 if pos > 0 else 0
 
 
+@lru_cache(maxsize=4)
 def substitutions(text: str, changes: tuple[Change, ...]) -> tuple[Change, ...]:
     """Inserted spans implied by deletion-only markup: ``~~Hyderabad, 2010~~ Dubai,
-    2014`` inserts ``Dubai, 2014``."""
+    2014`` inserts ``Dubai, 2014`` (cached: each view of a document asks)."""
     if any(c.kind == "ins" for c in changes):
         return ()
     markup_ends = {c.start: c.end for c in changes if c.kind == "markup"}
