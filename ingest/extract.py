@@ -96,13 +96,14 @@ def _citations(
 ) -> list[Citation]:
     out = []
     skip = block.header
+    itself = (source, _work(source))  # a block's own instrument is no citation
     for m in mentions:
         if skip and m.start < skip[1] and m.end > skip[0]:
             continue
         res = resolve_citation(m, ctx)
         if res is None:
             continue
-        if res.target is not None and res.target in (source, _work(source)):
+        if res.target is not None and res.target in itself:
             continue
         section, paragraph = layout.where(m.start)
         start, end = view.raw(m.start), view.raw_end(m.end)

@@ -265,11 +265,12 @@ def segment_text(text: str) -> Layout:
         )
         for i, e in enumerate(label_events)
     }
+    paragraph: str | None = None  # the labels on the stack (joined when it moves)
     for pos, _, what, value in events:
         if what == "block":
-            section, stack = None, []
+            section, stack, paragraph = None, [], None
         elif what == "heading":
-            section, stack = value, []
+            section, stack, paragraph = value, [], None
         elif section is not None:
             core = value.strip("().").split()[0] if value.strip("().") else value
             kind = _kind(core, stack, next_of.get(pos))
@@ -278,7 +279,7 @@ def segment_text(text: str) -> Layout:
                     del stack[j:]
                     break
             stack.append((kind, value))
-        paragraph = " ".join(lab for _, lab in stack) or None
+            paragraph = " ".join([lab for _, lab in stack]) or None
         positions.append(pos)
         states.append((section, paragraph))
     return Layout(tuple(blocks), tuple(positions), tuple(states))
