@@ -28,7 +28,7 @@ from itukg.ingest.models import (
 from itukg.ingest.paragraphs import find_paragraphs
 from itukg.ingest.resolve import Context, resolve_citation
 from itukg.ingest.sources import read_document
-from itukg.ingest.structure import Block, Layout, segment_text
+from itukg.ingest.structure import Block, Layout, forget_document, segment_text
 from itukg.ingest.views import ViewText, has_changes, render_view, substitutions
 from itukg.ontology import keys
 from itukg.ontology.errors import InvalidKey
@@ -173,6 +173,7 @@ def extract_document(doc: Document) -> list[Record]:
 
 def extract(doc: Document) -> Extraction:
     """The records of one document and the versions its history lines name."""
+    forget_document()
     views: dict[View, ViewText] = {"current": render_view(doc, "current")}
     tracked = any(c.kind in ("del", "ins") for c in doc.changes) or substitutions(
         doc.text, doc.changes

@@ -152,7 +152,6 @@ def header_key(text: str, block: Block, conf: Conference | None) -> str | None:
     return _header_key(text[a:b], text[b : b + 600], conf)
 
 
-@lru_cache(maxsize=4096)
 def _header_key(line: str, after: str, conf: Conference | None) -> str | None:
     """The version a header line names, given the text after it (the conference
     it names, if any) and the document's conference."""

@@ -202,6 +202,12 @@ def _heading_name(line: str, head: str, preamble: bool) -> str | None:
     return None
 
 
+def forget_document() -> None:
+    """Drop what is cached by a document's own text (its heading lines): such a
+    cache serves the repeats within one document, never the next document."""
+    _heading_name.cache_clear()
+
+
 @lru_cache(maxsize=4)
 def _lead_pattern(section_lead: str) -> re.Pattern[str]:
     return re.compile(rf"[ \t>#*_]*((?:(?i:further|also|moreover)\s+)?{section_lead})")
