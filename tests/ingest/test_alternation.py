@@ -1,7 +1,8 @@
 """The fast forms of the finder's expressions match what the plain forms match:
 ``grammar.alternation`` (a trie) as the alternation of its labels, longest first;
 the annex scans of ``paragraphs`` as one expression; the pinpoint hint of
-``surroundings`` wherever a pinpoint can be."""
+``surroundings`` wherever a pinpoint can be; the reline expressions read only where
+their one-pass start scan stops."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from itukg.ingest import paragraphs, surroundings
+from itukg.ingest import paragraphs, relines, surroundings
 from itukg.ingest.grammar import alternation, load_grammar
 
 
@@ -125,3 +126,35 @@ def test_every_pinpoint_has_the_hint(pieces: list[str]) -> None:
     text = "".join(pieces) + " "
     if load_grammar().pinpoint.search(text) is not None:
         assert surroundings._PIN_HINT.search(text) is not None  # noqa: SLF001
+
+
+_RELINE_PIECES = [
+    ", instructs the Director of the Telecommunication Development Bureau",
+    "; further resolves",
+    ". Invites ITU",
+    ", resolves to instruct the Secretary-General",
+    ", 1 to",
+    "; 2 that",
+    ",” 3 to",
+    " 1 ",
+    " to ",
+    " that ",
+    " further ",
+    "further",
+    "x",
+    ",",
+    " ",
+    "\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_RELINE_PIECES), max_size=12))
+def test_reline_matches_after_the_start_scan(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    start, *patterns = relines._patterns()  # noqa: SLF001
+    starts = [m.start() for m in start.finditer(text)]
+    for pattern in patterns:
+        assert [m.span() for m in relines._matches(pattern, text, starts)] == [  # noqa: SLF001
+            m.span() for m in pattern.finditer(text)
+        ]
