@@ -53,11 +53,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return acr, re.compile(rf"(?P<name>{g.body_names})")
 
 
+# What every conference acronym holds ("WRC-15", "PP-2014"): a cheap scan that
+# spares most texts the acronym expression, which tries each prefix everywhere.
+_ACRONYM_HINT = re.compile(r"-\d\d")
+
+
 def _conference(cover: str) -> Conference | None:
     g = load_grammar()
     gaz = g.gazetteer
     acr, names = _patterns()
-    for m in acr.finditer(cover):
+    for m in acr.finditer(cover) if _ACRONYM_HINT.search(cover) else ():
         conf = gaz.by_acronym(m.group(0))
         if conf is not None:
             return conf

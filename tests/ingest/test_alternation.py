@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from itukg.ingest import paragraphs, relines, surroundings
+from itukg.ingest import identify, paragraphs, relines, surroundings
 from itukg.ingest.grammar import alternation, load_grammar
 
 
@@ -158,3 +158,15 @@ def test_reline_matches_after_the_start_scan(pieces: list[str]) -> None:
         assert [m.span() for m in relines._matches(pattern, text, starts)] == [  # noqa: SLF001
             m.span() for m in pattern.finditer(text)
         ]
+
+
+_COVER_PIECES = ["WRC-15", "PP-2014", "WTSA-", "-1", "2", "RA", " ", "x", "-", "١٢"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_COVER_PIECES), max_size=10))
+def test_every_acronym_has_the_hint(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    acronym, _ = identify._patterns()  # noqa: SLF001
+    if acronym.search(text) is not None:
+        assert identify._ACRONYM_HINT.search(text) is not None  # noqa: SLF001
