@@ -22,6 +22,7 @@ from itukg.api.respond import Paging, PagingDep, paginate, respond
 from itukg.api.routes.instruments import PATTERN
 from itukg.api.schemas import QueryResult
 from itukg.queries import Query, QueryParamError, Table, list_queries
+from itukg.queries.registry import Param
 from itukg.queries.run import bound_query
 
 PUBLIC = ("report", "lookup")
@@ -36,7 +37,17 @@ _SCHEMAS: dict[str, dict[str, Any]] = {
     "iri": {"type": "string", "format": "uri"},
     "string": {"type": "string"},
     "int": {"type": "integer"},
+    "bool": {"type": "boolean"},
+    "limit": {"type": "integer", "minimum": 1},
 }
+_INTEGERS = ("int", "limit")
+
+
+def _typed(p: Param, raw: str) -> object:
+    """A default or example in the type of its schema."""
+    if p.type in _INTEGERS:
+        return int(raw)
+    return raw.lower() == "true" if p.type == "bool" else raw
 
 
 def parameters(query: Query) -> list[dict[str, Any]]:
@@ -45,7 +56,7 @@ def parameters(query: Query) -> list[dict[str, Any]]:
     for p in query.params:
         schema = dict(_SCHEMAS[p.type])
         if p.default is not None:
-            schema["default"] = int(p.default) if p.type == "int" else p.default
+            schema["default"] = _typed(p, p.default)
         param: dict[str, Any] = {
             "name": p.name,
             "in": "query",
@@ -54,7 +65,7 @@ def parameters(query: Query) -> list[dict[str, Any]]:
             "schema": schema,
         }
         if p.example is not None:
-            param["example"] = int(p.example) if p.type == "int" else p.example
+            param["example"] = _typed(p, p.example)
         out.append(param)
     out.append(
         {

@@ -130,6 +130,44 @@ def test_long_lists_come_in_pages(client: TestClient) -> None:
     )
 
 
+# (route, key, aggregate, the end of each edge that is the key itself)
+PAGED = [
+    ("cites", "pp/res/130/2014", "true", None),
+    ("cited-by", "wtdc/res/69/2010", "true", None),
+    ("cited-by", "unga/res/55/63", "true", None),
+    ("cited-by", "pp/res/130", "true", None),
+    ("cited-by", "pp/res/130", "false", "target"),
+    ("cites", "pp/res/130", "false", "source"),
+]
+
+
+@pytest.mark.parametrize(
+    ("route", "key", "aggregate", "own"),
+    PAGED,
+    ids=[f"{r}-{k}-{a}" for r, k, a, _ in PAGED],
+)
+def test_pages_cut_by_the_query_walk_the_whole_list(
+    client: TestClient, route: str, key: str, aggregate: str, own: str | None
+) -> None:
+    """Pages of 3 (each cut by the query, the total counted apart) walk the list
+    the aggregate flag names, in its order, each total the length of it."""
+    path = f"/instruments/{key}/{route}"
+    whole = client.get(path, params={"limit": 1000, "aggregate": aggregate}).json()
+    walked: list[dict[str, Any]] = []
+    url: str | None = f"{path}?limit=3&aggregate={aggregate}"
+    while url:
+        body = client.get(url).json()
+        assert body["total"] == len(whole["items"]) == whole["total"]
+        walked += body["items"]
+        url = body["next"]
+    assert walked == whole["items"]
+    if own is not None:
+        assert all(e[own] == key for e in walked)
+        everything = items(client, path)
+        assert [e for e in everything if e[own] == key] == walked
+        assert len(everything) > len(walked), "the versions' edges are left out"
+
+
 def test_summary(client: TestClient) -> None:
     r = client.get("/instruments/pp/res/130/2014")
     assert r.status_code == 200

@@ -21,6 +21,7 @@ from itukg.queries import (
     run_query,
 )
 from itukg.queries.registry import TYPES, parse_query
+from itukg.queries.run import Window, bound_query, limited
 
 QUERIES = Path(__file__).resolve().parents[2] / "queries"
 FOLDERS = {"": ("report", ".rq"), "internal": ("internal", ".rq")}
@@ -83,6 +84,9 @@ def test_report_is_ordered_select_with_examples(name: str) -> None:
 # ---------------------------------------------------------------- strict headers
 
 BODY = "SELECT ?key WHERE { ?key ?p ?o } ORDER BY ?key\n"
+LIMITED = (
+    "#+ summary: s\n#+ params:\n#+   top: {type: limit, default: 10, description: d}\n"
+)
 GOOD_PARAM = '#+   key: {type: key, description: "a key", example: pp/res/130}\n'
 
 BAD_HEADERS = [
@@ -126,6 +130,16 @@ BAD_HEADERS = [
         "#+ summary: s\n#+ params:\n#+   other: {type: string, description: d}\n"
         "# ?other is mentioned here only\n",
         "parameter other is not used",
+    ),
+    (
+        "limit-without-a-limit-clause",
+        LIMITED,
+        "parameter top needs one LIMIT clause, of its default",
+    ),
+    (
+        "limit-only-in-a-comment",
+        LIMITED + "# LIMIT 10 in a comment does not count\n",
+        "parameter top needs one LIMIT clause, of its default",
     ),
     ("header-not-a-mapping", "#+ - summary\n", "must be a mapping"),
     ("bad-yaml", "#+ summary: [unclosed\n", "bad #+ header"),
@@ -188,6 +202,13 @@ RUN_ERRORS = [
         "unknown parameter(s) ['key']",
     ),
     (
+        "bool-not-a-bool",
+        "cites",
+        {"key": "pp/res/130", "aggregate": "yes"},
+        QueryParamError,
+        "cites: aggregate must be true or false",
+    ),
+    (
         "second-param-missing",
         "path-between",
         {"from": "pp/res/130/2014"},
@@ -235,3 +256,36 @@ def test_bound_values_are_terms_not_text() -> None:
     )
     injected = '") } } UNION { GRAPH ?graph { ?graph ?p ?file } } #'
     assert run_query(store, "graph-by-hash", {"hash": injected}).rows == ()
+
+
+def test_a_limit_parameter_sets_the_one_limit_clause(tmp_path: Path) -> None:
+    """Declared with its default, the LIMIT clause; the runner puts the number
+    asked for there (SPARQL has no variable LIMIT), and the text stays valid."""
+    query = parse_query("limited", LIMITED + BODY.rstrip() + " LIMIT 10\n", "report")
+    assert [(p.name, p.type, p.default) for p in query.params] == [
+        ("top", "limit", "10")
+    ]
+    assert limited(query.text, 3).endswith("ORDER BY ?key LIMIT 3\n")
+    ox.Store().query(limited(query.text, 3))
+
+
+WINDOWS = [
+    ("first-page", Window(0, 20), "LIMIT 20 OFFSET 0"),
+    ("later-page", Window(40, 5), "LIMIT 5 OFFSET 40"),
+]
+
+
+@pytest.mark.parametrize(
+    ("window", "clause"), [w[1:] for w in WINDOWS], ids=[w[0] for w in WINDOWS]
+)
+def test_a_window_cuts_the_ordered_query(window: Window, clause: str) -> None:
+    text = bound_query("cites", {"key": "pp/res/130/2014"}, window=window)
+    assert text.rstrip().endswith(clause)
+    ox.Store().query(text)
+
+
+def test_a_window_needs_order_and_no_limit_of_its_own() -> None:
+    with pytest.raises(QueryDefinitionError, match="a page needs ORDER BY"):
+        bound_query("counts", window=Window(0, 10))
+    with pytest.raises(QueryParamError, match="a page is offset >= 0"):
+        bound_query("cites", {"key": "pp/res/130"}, window=Window(0, 0))

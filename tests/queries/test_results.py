@@ -47,8 +47,9 @@ def fixture_store(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Gra
 
 
 def example_params(name: str) -> dict[str, str]:
-    """The ``example`` value of every parameter the header declares."""
-    params = {p.name: p.example for p in get_query(name).params}
+    """The ``example`` value of every parameter the header declares without a
+    default (one with a default, such as a listing's ``top``, keeps it)."""
+    params = {p.name: p.example for p in get_query(name).params if p.default is None}
     missing = [k for k, v in params.items() if v is None]
     assert not missing, f"{name}: no example for {missing}"
     return {k: v for k, v in params.items() if v is not None}
