@@ -87,10 +87,12 @@ class ITU(DefinedNamespace):
     citationCount: URIRef
     cites: URIRef
     citesAs: URIRef
+    citingSourceCount: URIRef
     collaborationMarker: URIRef
     conference: URIRef
     considers: URIRef
     contentHash: URIRef
+    currentCitationCount: URIRef
     date: URIRef
     deletedWords: URIRef
     emphasizes: URIRef

@@ -9,7 +9,7 @@ declared parameter that the query does not use is an error.
 A parameter of type ``limit`` is not bound as a term (SPARQL has no variable
 LIMIT): the query holds exactly one ``LIMIT`` clause, with the parameter's
 default, and the runner puts the asked number there; the file stays valid SPARQL
-that runs as it is with the default.
+that runs as it is with the default; ``all`` drops the clause (every row).
 """
 
 from __future__ import annotations

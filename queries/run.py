@@ -24,6 +24,7 @@ from itukg.queries.registry import LIMIT, Query, get_query
 Value = str | int | float | bool | None
 _ITU = str(ITU)
 XSD_BOOLEAN = ox.NamedNode(str(XSD.boolean))
+ALL = "all"  # the value of a limit parameter that asks for every row
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def _coerce(query: Query, given: Mapping[str, str], base: str) -> dict[str, Term
                 raise QueryParamError(f"{query.name}: {p.name}: {exc}") from None
         elif p.type == "int":
             out[p.name] = _integer(query, p.name, raw, None)
-        elif p.type == "limit":  # checked here, set in the text by bound_query
+        elif p.type == "limit" and raw != ALL:  # set in the text by bound_query
             _integer(query, p.name, raw, 1)
         elif p.type == "bool":
             out[p.name] = _boolean(query, p.name, raw)
@@ -214,15 +215,17 @@ def bound_query(
     text = query.text
     for p in query.params:
         if p.type == "limit":
-            text = limited(text, int((params or {}).get(p.name) or str(p.default)))
+            raw = (params or {}).get(p.name) or str(p.default)
+            text = limited(text, None if raw == ALL else int(raw))
     if window is not None:
         text = windowed(query, text, window)
     return f"BASE <{base}>\n{bind(text, bindings)}"
 
 
-def limited(text: str, limit: int) -> str:
-    """The query with its one LIMIT clause set to ``limit`` (registry.LIMIT)."""
-    return LIMIT.sub(f"LIMIT {limit}", text, count=1)
+def limited(text: str, limit: int | None) -> str:
+    """The query with its one LIMIT clause set to ``limit`` (registry.LIMIT), or
+    without it (None: every row)."""
+    return LIMIT.sub("" if limit is None else f"LIMIT {limit}", text, count=1)
 
 
 def windowed(query: Query, text: str, window: Window) -> str:

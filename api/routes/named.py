@@ -38,7 +38,7 @@ _SCHEMAS: dict[str, dict[str, Any]] = {
     "string": {"type": "string"},
     "int": {"type": "integer"},
     "bool": {"type": "boolean"},
-    "limit": {"type": "integer", "minimum": 1},
+    "limit": {"anyOf": [{"type": "integer", "minimum": 1}, {"enum": ["all"]}]},
 }
 _INTEGERS = ("int", "limit")
 

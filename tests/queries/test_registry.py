@@ -209,6 +209,20 @@ RUN_ERRORS = [
         "cites: aggregate must be true or false",
     ),
     (
+        "top-zero",
+        "most-cited",
+        {"top": "0"},
+        QueryParamError,
+        "most-cited: top must be at least 1",
+    ),
+    (
+        "top-not-a-number",
+        "citation-edges",
+        {"top": "many"},
+        QueryParamError,
+        "citation-edges: top must be a whole number",
+    ),
+    (
         "second-param-missing",
         "path-between",
         {"from": "pp/res/130/2014"},
