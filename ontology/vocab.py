@@ -85,8 +85,12 @@ class ITU(DefinedNamespace):
     body: URIRef
     candidate: URIRef
     citationCount: URIRef
+    citationsMadeCount: URIRef
+    citationsReceivedCount: URIRef
+    citedByCount: URIRef
     cites: URIRef
     citesAs: URIRef
+    citesCount: URIRef
     citingSourceCount: URIRef
     collaborationMarker: URIRef
     conference: URIRef

@@ -194,6 +194,24 @@ def test_summary(client: TestClient) -> None:
     assert s["links"]["cites"].endswith("/instruments/pp/res/130/2014/cites")
 
 
+COUNTED = ["pp/res/130", "pp/res/130/2014", "wtdc/res/69/2010", "unga/res/55/63",
+           "pp/2014/doc/82", "pp/res/71"]  # fmt: skip
+
+
+@pytest.mark.parametrize("key", COUNTED)
+def test_derived_counts_are_those_of_the_edges(client: TestClient, key: str) -> None:
+    """The citation counts, derived once per ingest, are those of the lists the
+    lookups give (a work's versions included)."""
+    counts = client.get(f"/instruments/{key}").json()["counts"]
+    cites = items(client, f"/instruments/{key}/cites")
+    cited_by = items(client, f"/instruments/{key}/cited-by")
+    assert counts["cites"] == len({e["target"] for e in cites})
+    assert counts["citations_made"] == len(cites)
+    assert counts["cited_by"] == len({e["source"] for e in cited_by})
+    assert counts["citations_received"] == len(cited_by)
+    assert cites or cited_by, f"{key}: the fixture has no edge of it"
+
+
 def test_a_document_key_is_an_instrument_too(client: TestClient) -> None:
     s = client.get("/instruments/pp/2014/doc/82").json()
     assert (s["kind"], s["label"]) == ("document", "Document 82 (PP-14)")
