@@ -18,12 +18,12 @@ from itukg.api.cache import Runner
 from itukg.api.deps import RunnerDep, SettingsDep
 from itukg.api.errors import NotAcceptable
 from itukg.api.negotiate import HTML, JSON, JSONLD, LOOKUP, TURTLE, choose
-from itukg.api.respond import Paging, PagingDep, paginate, respond
+from itukg.api.respond import Paging, PagingDep, paged, paginate, respond
 from itukg.api.routes.instruments import PATTERN
 from itukg.api.schemas import QueryResult
 from itukg.queries import Query, QueryParamError, Table, list_queries
 from itukg.queries.registry import Param
-from itukg.queries.run import bound_query
+from itukg.queries.run import Window, bound_query
 
 PUBLIC = ("report", "lookup")
 RESERVED = ("offset", "limit", "format")  # request parameters that are not the query's
@@ -109,6 +109,9 @@ def answer(
     params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
     if fmt == HTML and missing(query, params):  # the form, to fill in
         return page(request, query, params, None, paging)
+    if fmt in (JSON, JSONLD, TURTLE) and counted(query):
+        found = counted_page(request, query, q, params, paging)
+        return respond(request, found, base, "query", offers=LOOKUP)
     table = q.run(query.name, params)
     if fmt == CSV:
         headers = {"Vary": "Accept"}
@@ -122,6 +125,32 @@ def answer(
         **paginate(table.records(), paging, request),
     )
     return respond(request, result, base, "query", offers=LOOKUP)
+
+
+def counted(query: Query) -> bool:
+    """Whether the query has a count of its rows (``internal/<name>-total.rq``),
+    so that a JSON page of it is cut by the store, not from every row."""
+    return any(t.name == f"{query.name}-total" for t in list_queries("internal"))
+
+
+def counted_page(
+    request: Request,
+    query: Query,
+    q: Runner,
+    params: dict[str, str],
+    paging: Paging,
+) -> QueryResult:
+    """One page of a counted query's rows: the query cut to the page, the total
+    from its count."""
+    bound_query(query.name, params)  # bad parameters are refused in its name
+    (row,) = q.run(f"{query.name}-total", params).records()
+    table = q.run(query.name, params, Window(paging.offset, paging.limit))
+    return QueryResult(
+        query=query.name,
+        params=params,
+        columns=list(table.columns),
+        **paged(table.records(), int(row["total"] or 0), paging, request),
+    )
 
 
 def page(
