@@ -228,15 +228,25 @@ def limited(text: str, limit: int | None) -> str:
     return LIMIT.sub("" if limit is None else f"LIMIT {limit}", text, count=1)
 
 
+_PAGE = re.compile(r"^(\s*)#page (ORDER BY [^\n]+)$", re.M)
+
+
 def windowed(query: Query, text: str, window: Window) -> str:
-    """A query that has no LIMIT of its own, cut to one page of its rows: a
-    solution modifier after its ORDER BY, which makes the page deterministic."""
+    """The query cut to one page of its rows. A ``#page ORDER BY …`` comment line
+    (in the subquery that picks the rows, before their details are read) becomes
+    that ORDER BY with the page's LIMIT and OFFSET; a query without one gets them
+    after its own ORDER BY, which makes the page deterministic."""
+    if window.offset < 0 or window.limit < 1:
+        raise QueryParamError(f"{query.name}: a page is offset >= 0, limit >= 1")
+    cut = f"LIMIT {window.limit} OFFSET {window.offset}"
+    marked = _PAGE.search(text)
+    if marked is not None:
+        line = f"{marked.group(1)}{marked.group(2)} {cut}"
+        return text[: marked.start()] + line + text[marked.end() :]
     body = "\n".join(line.split("#")[0] for line in text.splitlines())
     if LIMIT.search(body) or not re.search(r"\bORDER\s+BY\b", body):
         raise QueryDefinitionError(f"{query.name}: a page needs ORDER BY, no LIMIT")
-    if window.offset < 0 or window.limit < 1:
-        raise QueryParamError(f"{query.name}: a page is offset >= 0, limit >= 1")
-    return f"{text.rstrip()}\nLIMIT {window.limit} OFFSET {window.offset}\n"
+    return f"{text.rstrip()}\n{cut}\n"
 
 
 def run_update(store: GraphStore, name: str, base: str = iri.DEFAULT_BASE) -> None:

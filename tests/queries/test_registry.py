@@ -283,18 +283,31 @@ def test_a_limit_parameter_sets_the_one_limit_clause(tmp_path: Path) -> None:
     ox.Store().query(limited(query.text, 3))
 
 
+# (case, query, parameters, window, the line that cuts it)
 WINDOWS = [
-    ("first-page", Window(0, 20), "LIMIT 20 OFFSET 0"),
-    ("later-page", Window(40, 5), "LIMIT 5 OFFSET 40"),
-]
+    ("marked-first-page", "cites", {"key": "pp/res/130/2014"}, Window(0, 20),
+     "#page", "ORDER BY ?sk ?view ?tk ?dk ?start ?citation LIMIT 20 OFFSET 0"),
+    ("marked-later-page", "cited-by", {"key": "pp/res/130"}, Window(40, 5),
+     "#page", "ORDER BY ?sk ?view ?tk ?dk ?start ?citation LIMIT 5 OFFSET 40"),
+    ("after-the-order", "versions", {"key": "pp/res/130"}, Window(10, 5),
+     "ORDER BY ?year ?revision ?version ?conference", "LIMIT 5 OFFSET 10"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("window", "clause"), [w[1:] for w in WINDOWS], ids=[w[0] for w in WINDOWS]
+    ("name", "params", "window", "before", "cut"),
+    [w[1:] for w in WINDOWS],
+    ids=[w[0] for w in WINDOWS],
 )
-def test_a_window_cuts_the_ordered_query(window: Window, clause: str) -> None:
-    text = bound_query("cites", {"key": "pp/res/130/2014"}, window=window)
-    assert text.rstrip().endswith(clause)
+def test_a_window_cuts_the_ordered_query(
+    name: str, params: dict[str, str], window: Window, before: str, cut: str
+) -> None:
+    """On the ``#page`` line where the query marks one (the subquery that picks
+    the rows), else after its ORDER BY; the text stays a valid query."""
+    whole = bound_query(name, params)
+    text = bound_query(name, params, window=window)
+    assert before in whole and cut not in whole
+    assert cut in text and "#page" not in text.split(cut)[0].splitlines()[-1]
     ox.Store().query(text)
 
 
