@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from itukg.api.cache import Runner
 from itukg.api.schemas import Value
+from itukg.queries.run import Window
 
 NO_ADDRESSEE = "(the conference itself)"
 
@@ -72,8 +73,11 @@ def mandates_of(q: Runner, key: str) -> list[MandateOut]:
     return list(found.values())
 
 
-def mandates_to(q: Runner, addressee: str) -> list[MandateOut]:
-    """What every instrument asks of one addressee, versions in force first."""
+def mandates_to(
+    q: Runner, addressee: str, window: Window | None = None
+) -> list[MandateOut]:
+    """What every instrument asks of one addressee, versions in force first
+    (with a ``window``, that page of it, cut by the query)."""
     return [
         MandateOut(
             instrument=str(r["instrument"]),
@@ -86,8 +90,14 @@ def mandates_to(q: Runner, addressee: str) -> list[MandateOut]:
             text=str(r["text"]),
             in_force=bool(r["in_force"]),
         )
-        for r in q.run("mandates-to", {"addressee": addressee}).records()
+        for r in q.run("mandates-to", {"addressee": addressee}, window).records()
     ]
+
+
+def mandates_to_total(q: Runner, addressee: str) -> int:
+    """How many mandates ``mandates_to`` gives in all (counted, not read)."""
+    (row,) = q.run("mandates-to-total", {"addressee": addressee}).records()
+    return int(row["total"] or 0)
 
 
 def lineage(q: Runner, work: str) -> list[LineageOut]:
