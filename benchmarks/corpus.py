@@ -14,7 +14,11 @@ UNGA resolutions in their several spellings (lettered ones too), Recommendations
 of both Sectors and ITU-D Questions; a place and year that names two bodies
 ("Dubai, 2012") with no words to decide gives no gold edge. Targets follow a
 Zipf law, so a few popular instruments are cited by most documents, as real
-proposals all cite Resolution 71 or UNGA 70/1. A share of the documents is
+proposals all cite Resolution 71 or UNGA 70/1. Between the citing paragraphs
+run paragraphs of plain prose that cite nothing, as in real resolutions, so the
+documents have the length and the citation density of the shared corpus's ITU
+texts (``DENSITY``: about 0.6 to 1.6 citations per 1,000 characters, 5 to 15 KB
+per resolution; see ``tests/test_generated_corpus.py``). A share of the documents is
 written as DOCX (tracked changes) and PDF (drawn strike-through) by the format
 tests' factory; their gold is that of their text.
 """
@@ -44,7 +48,46 @@ OPENING = {
 }
 NUMBERS = {"pp": 210, "wtdc": 90, "wtsa": 100, "wrc": 780}
 PREAMBLE = ("recalling", "considering", "noting", "recognizing", "bearing in mind")
-OPERATIVE = ("resolves", "instructs the Secretary-General", "invites Member States")
+OPERATIVE = (
+    "resolves",
+    "instructs the Secretary-General",
+    "instructs the Director of the Telecommunication Development Bureau",
+    "invites Member States",
+)
+# Citations per 1,000 characters in the shared corpus's ITU texts, as measured
+# with `itukg extract` (current view): RR Vol. 3 WRC resolutions 0.56, PP-18
+# Final Acts 0.92, WTSA Resolution 1 1.57, PP-14 Document 82 1.64. The generated
+# documents must fall in this band (a test checks it).
+DENSITY = (0.5, 2.0)
+# Prose that cites nothing, from which the uncited paragraphs are drawn.
+SUBJECTS = (
+    "telecommunications and information and communication technologies",
+    "the work of the three Sectors",
+    "the activities of the regional offices",
+    "cooperation among Member States and Sector Members",
+    "the development of broadband infrastructure",
+    "capacity building in developing countries",
+    "the participation of small and medium enterprises",
+    "the financial situation of the Union",
+)
+CLAIMS = (
+    "are essential to the economic, social and cultural development of all nations",
+    "need sustained attention from the membership and the secretariat",
+    "depend on the availability of adequate human and financial resources",
+    "have grown in importance since the last conference",
+    "call for close coordination with other international organizations",
+    "deserve particular attention in the least developed countries",
+    "should be carried out within the available budget",
+    "benefit from the exchange of information and best practices",
+)
+TAILS = (
+    "taking into account the needs of users in rural and remote areas",
+    "with due regard to the principle of equitable access",
+    "in a manner consistent with the strategic plan of the Union",
+    "so that the results can be reported to the next conference",
+    "while avoiding duplication of effort between the Sectors",
+    "in cooperation with the relevant regional telecommunication organizations",
+)
 COUNTRIES = ("ACP", "EUR", "APT", "ARB", "IAP", "RCC", "INS", "BRA", "KEN", "USA")
 WORDS = (
     "on the role of telecommunications in the sustainable development of nations",
@@ -229,16 +272,32 @@ class Generator:
             return f"{label} that {cite.text} calls for action {words};"
         return f"{label} {cite.text}, {words};"
 
+    def prose(self, heading: str, label: str) -> str:
+        """A paragraph of two or three sentences that cites nothing."""
+        sentences = [
+            f"{self.rnd.choice(SUBJECTS)} {self.rnd.choice(CLAIMS)}, "
+            f"{self.rnd.choice(TAILS)}"
+            for _ in range(self.rnd.randint(2, 3))
+        ]
+        lead = "to ensure that" if heading in OPERATIVE else "that"
+        return f"{label} {lead} " + "; ".join(sentences) + ";"
+
     def body(
         self, body: str, tracked: bool, gold: Gold, src: str, prev: str | None
     ) -> list[str]:
-        """Headings with labelled paragraphs, each citing something."""
+        """Headings with labelled paragraphs, some citing something, most plain
+        prose (the real texts' density, ``DENSITY``)."""
         out: list[str] = []
-        headings = self.rnd.sample(PREAMBLE, 2) + [self.rnd.choice(OPERATIVE)]
+        headings = self.rnd.sample(PREAMBLE, 3) + self.rnd.sample(OPERATIVE, 2)
         for heading in headings:
             out += [heading, ""]
-            for i in range(self.rnd.randint(1, 4)):
+            citing = [True] * self.rnd.randint(1, 3) + [False] * self.rnd.randint(2, 5)
+            self.rnd.shuffle(citing)
+            for i, cites in enumerate(citing):
                 label = f"{i + 1}" if heading in OPERATIVE else f"{'abcdefgh'[i]})"
+                if not cites:
+                    out += [self.prose(heading, label), ""]
+                    continue
                 cite = self.cite(body, tracked)
                 gold.add(src, cite, prev)
                 out += [self.clause(cite, heading, label), ""]
@@ -407,13 +466,18 @@ def write_corpus(
     for i in range(docs):
         text, gold = gen.document()
         stem = f"{i:05d}_{gold.doc.replace('/', '-')}"
-        r = gen.rnd.random() if formats else 1.0
-        path = out / f"{stem}.{'docx' if r < 0.1 else 'pdf' if r < 0.15 else 'txt'}"
+        path = out / f"{stem}.{_format(i) if formats else 'txt'}"
         path.write_bytes(_render(text, path.suffix))
         record = gold.as_json() | {"chars": len(text)}  # MB of text, for the bench
         (out / f"{stem}.gold.json").write_text(json.dumps(record, indent=1))
         paths.append(path)
     return paths
+
+
+def _format(i: int) -> str:
+    """Two in twenty documents are DOCX and one in twenty PDF, at fixed places, so
+    that any twenty consecutive documents hold every format."""
+    return {3: "docx", 13: "docx", 7: "pdf"}.get(i % 20, "txt")
 
 
 def _render(text: str, suffix: str) -> bytes:

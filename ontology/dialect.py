@@ -6,13 +6,15 @@ Update and Graph Store protocols as written) and Virtuoso 7 (Debian's
 
 For Virtuoso a query is rewritten before it is sent (``prepare_query``): BASE
 resolved here, MIN/MAX/ORDER BY made to compare strings and IRIs by their text,
-``p?`` paths made distinct, EXISTS values cast to booleans, graphs named by IRI
-bound to variables, and its system graphs excluded from the dataset; its answer
-is read back as Oxigraph would give it (``fix_body``, and ``RemoteStore``: ASK
-tables, cut answers, repeated DISTINCT rows); writes are split into the blocks
-it takes (``insert_updates``); the dataset is dumped by a query. Each rewrite
-works on any query text, not on particular named queries. The differences found,
-and the field that handles each, are tabled in ``docs/scaling.md``.
+``p?`` paths sent as unions without a path, EXISTS in BIND made left joins and
+cast to booleans, a subquery's GROUP_CONCAT left unbound as SPARQL has it, graphs
+named by IRI bound to variables, and its system graphs excluded from the
+dataset; its answer is read back as Oxigraph would give it (``fix_body``, and
+``RemoteStore``: ASK tables, cut answers, repeated DISTINCT rows); writes are
+split into the blocks it takes (``insert_updates``); the dataset is dumped by a
+query. Each rewrite works on any query text, not on particular named queries.
+The differences found, and the field that handles each, are tabled in
+``docs/scaling.md``.
 """
 
 from __future__ import annotations
@@ -72,7 +74,11 @@ class Dialect:
     and IRIs by their text (``min_max_by_text``);
     ``cast_booleans``: an EXISTS bound to a variable is cast to xsd:boolean
     (``cast_exists``); ``distinct_paths``: a zero-or-one path between two
-    variables is a DISTINCT subquery (``distinct_optional_paths``);
+    variables is a DISTINCT union of one and zero steps
+    (``distinct_optional_paths``); ``exists_binds``: each EXISTS in a BIND is
+    bound on its own first (``exists_out_of_binds``); ``concat_errors``: a
+    GROUP_CONCAT of a subquery is unbound when one of its values is
+    (``concat_errors_unbound``);
     ``client_distinct``: the rows of a SELECT DISTINCT are made distinct here
     too (Virtuoso repeats some rows that differ in no value)."""
 
@@ -94,6 +100,8 @@ class Dialect:
     rewrite_aggregates: bool = False
     cast_booleans: bool = False
     distinct_paths: bool = False
+    exists_binds: bool = False
+    concat_errors: bool = False
     client_distinct: bool = False
 
     def rewrite(self, sparql: str) -> str:
@@ -103,6 +111,10 @@ class Dialect:
             text = min_max_by_text(text)
         if self.distinct_paths:
             text = distinct_optional_paths(text)
+        if self.exists_binds:
+            text = exists_out_of_binds(text)
+        if self.concat_errors:
+            text = concat_errors_unbound(text)
         return cast_exists(text) if self.cast_booleans else text
 
     def prepare_query(self, sparql: str) -> str:
@@ -285,6 +297,8 @@ VIRTUOSO = Dialect(
     rewrite_aggregates=True,
     cast_booleans=True,
     distinct_paths=True,
+    exists_binds=True,
+    concat_errors=True,
     client_distinct=True,
 )
 
@@ -366,17 +380,18 @@ def min_max_by_text(sparql: str) -> str:
     internal ids (MIN of two labels may be unbound, MAX of IRIs is not the last
     in text order, "ab" sorts before "a"); a string cast to xsd:string and an IRI
     passed through IF are compared by their text. Not in a grouped query, whose
-    ORDER BY such an expression breaks (nor on the aggregates' variables)."""
+    ORDER BY such an expression breaks, nor on the aggregates' variables or on
+    booleans computed by EXISTS (error SQ156 in Virtuoso's compiler)."""
 
     def by_text(m: re.Match[str]) -> str:
         fn, distinct, var = m.group(1), m.group(2) or "", m.group(3)
         return f"{fn}({distinct}{_text_of(var)})"
 
-    aggregates = set(_AGGREGATE_ALIAS.findall(sparql))
+    as_they_are = set(_AGGREGATE_ALIAS.findall(sparql)) | _exists_bound(sparql)
 
     def key(v: re.Match[str]) -> str:
         var = v.group(0)
-        return var if var in aggregates else f"({_text_of(var)})"
+        return var if var in as_they_are else f"({_text_of(var)})"
 
     def order(m: re.Match[str]) -> str:
         if m.group("grouped"):  # Virtuoso orders groups by these expressions wrongly
@@ -386,6 +401,18 @@ def min_max_by_text(sparql: str) -> str:
 
     text = _outside_strings(_MIN_MAX, by_text, sparql)
     return _ORDER_BY.sub(order, text)
+
+
+def _exists_bound(sparql: str) -> set[str]:
+    """The variables a BIND computes from an EXISTS (booleans)."""
+    found = set()
+    for m in _BIND.finditer(sparql):
+        end = _closing_brace(sparql, m.end() - 1, "()")
+        inner = sparql[m.end() : end - 1] if end is not None else ""
+        alias = _BIND_AS.search(inner + ")")
+        if alias is not None and _EXISTS_GROUP.search(inner):
+            found.add(alias.group(1))
+    return found
 
 
 def _text_of(var: str) -> str:
@@ -411,7 +438,7 @@ _AGGREGATE_ALIAS = re.compile(
 )
 
 
-HIDDEN_VARIABLE = "itukg_graph_"
+HIDDEN_VARIABLE = "itukg_"  # variables the dialect adds, dropped from results
 _GRAPH_IRI = re.compile(r"\bGRAPH\s*<([^<>\"{}|^`\\\x00-\x20]*)>\s*\{", re.I)
 
 
@@ -422,48 +449,184 @@ def graph_variables(sparql: str) -> str:
     numbers = count(1)
 
     def variable(m: re.Match[str]) -> str:
-        var = f"?{HIDDEN_VARIABLE}{next(numbers)}"
+        var = f"?{HIDDEN_VARIABLE}graph_{next(numbers)}"
         return f"VALUES {var} {{ <{m.group(1)}> }} GRAPH {var} {{"
 
     return _GRAPH_IRI.sub(variable, sparql)
 
 
-# ?s prefix:name? ?o, a whole triple pattern (ended by "." or "}")
+# ?s prefix:name? ?o, a whole triple pattern (ended by ".", "}", a group or a
+# keyword starting the next pattern; not one continued by ";" or ",")
 _OPTIONAL_PATH = re.compile(
-    r"([?$]\w+)\s+(\^?[A-Za-z]?[\w.-]*:[\w-]*\?)\s+([?$]\w+)(\s*[.}])"
+    r"([?$]\w+)\s+(\^?[A-Za-z]?[\w.-]*:[\w-]*\?)\s+([?$]\w+)"
+    r"(\s*[.}]|(?=\s*(?:\{|(?:OPTIONAL|FILTER|BIND|VALUES|GRAPH|MINUS)\b)))",
+    re.I,
 )
 
 
 def distinct_optional_paths(sparql: str) -> str:
-    """``?s p? ?o`` as ``{ SELECT DISTINCT ?s ?o WHERE { ?s p? ?o } }``: a
-    zero-or-one path matches each pair once (SPARQL 1.1), but Virtuoso repeats a
-    pair once per OPTIONAL match of the group it is in. Not inside a subquery:
-    there the path's ends are bound only from outside, which Virtuoso passes
-    into one subquery but not into a second ("transitive start not given")."""
-    inside = _subqueries(sparql)
+    """``?s p? ?o`` as a DISTINCT subquery without a path: the one step ``?s p
+    ?o``, or zero steps (``?s`` a subject or object of the graph, ``?o`` the same
+    term), as SPARQL 1.1 defines ``p?`` (``^p?`` the other way round). Virtuoso
+    runs a path as a transitive subquery whose answer depends on its plan next
+    to the graph-exclude defines (cites found 0 of 49 rows), and it repeats a
+    pair once per OPTIONAL match of its group; a union of plain triple patterns
+    it gets right, and it looks the bound end up in each branch."""
+    return _OPTIONAL_PATH.sub(_zero_or_one, sparql)
+
+
+ZERO_VARIABLES = ("?itukg_zero_p", "?itukg_zero_n")
+
+
+def _zero_or_one(m: re.Match[str]) -> str:
+    s, path, o, end = m.groups()
+    end = end or " ."
+    prop = path[:-1]
+    one = f"{o} {prop[1:]} {s}" if prop.startswith("^") else f"{s} {prop} {o}"
+    p, n = ZERO_VARIABLES
+    zero = (
+        f"{{ {s} {p} {n} BIND({s} AS {o}) }} UNION {{ {n} {p} {s} BIND({s} AS {o}) }}"
+    )
+    return f"{{ SELECT DISTINCT {s} {o} WHERE {{ {{ {one} }} UNION {zero} }} }}{end}"
+
+
+_BIND = re.compile(r"\bBIND\s*\(", re.I)
+_EXISTS_GROUP = re.compile(r"\b(NOT\s+)?EXISTS\s*\{", re.I)
+_BIND_AS = re.compile(r"\s+AS\s+([?$]\w+)\s*\)$", re.I)
+# an expression of BOUND, !, && and || only: a boolean
+_BOOLEAN_ONLY = re.compile(r"[\s()!&|]*(?:BOUND\([?$]\w+\)[\s()!&|]*)+")
+
+
+def exists_out_of_binds(sparql: str) -> str:
+    """``BIND(… EXISTS { P } … AS ?x)`` as ``OPTIONAL { SELECT DISTINCT ?v…
+    (1 AS ?itukg_exists_1) WHERE { P } } BIND(… BOUND(?itukg_exists_1) … AS
+    ?x)``, ``?v…`` the variables P shares with the rest of the query: Virtuoso
+    fails to compile an EXISTS inside a larger expression (``EXISTS {…} && NOT
+    EXISTS {…}``: error SQ074), and an EXISTS bound alone may never finish
+    (mandates-to without its ORDER BY); a left join it plans well. A boolean
+    expression left is cast to xsd:boolean (Virtuoso computes 0 or 1). The
+    shared variables must be bound where the BIND is (as EXISTS reads them)."""
+    numbers = count(1)
     out: list[str] = []
     pos = 0
-    for m in _OPTIONAL_PATH.finditer(sparql):
-        if any(start < m.start() < end for start, end in inside):
+    for m in _BIND.finditer(sparql):
+        end = _closing_brace(sparql, m.end() - 1, "()")
+        if m.start() < pos or end is None or _inside_token(sparql, m.start()):
             continue
-        s, path, o, end = m.groups()
-        out += [sparql[pos : m.start()], f"{{ SELECT DISTINCT {s} {o} WHERE "]
-        out.append(f"{{ {s} {path} {o} }} }}{end}")
-        pos = m.end()
+        hoisted = _hoisted_bind(sparql, m.end(), end - 1, numbers)
+        if hoisted is not None:
+            out += [sparql[pos : m.start()], hoisted]
+            pos = end
     return "".join(out) + sparql[pos:]
 
 
+def _hoisted_bind(sparql: str, start: int, end: int, numbers: count[int]) -> str | None:
+    """The patterns replacing ``BIND(…)`` whose expression and alias are
+    ``sparql[start:end]``, or None when it holds no EXISTS."""
+    inner = sparql[start:end]
+    alias = _BIND_AS.search(inner + ")")
+    if alias is None:
+        return None
+    text = inner[: alias.start()]
+    joins: list[str] = []
+    parts: list[str] = []
+    pos = 0
+    for m in _EXISTS_GROUP.finditer(text):
+        close = _closing_brace(text, m.end() - 1)
+        if m.start() < pos or close is None:
+            continue
+        var = f"?{HIDDEN_VARIABLE}exists_{next(numbers)}"
+        group = text[m.end() - 1 : close]
+        shared = " ".join(_shared_variables(sparql, group))
+        joins.append(
+            f"OPTIONAL {{ SELECT DISTINCT {shared} (1 AS {var}) WHERE {group} }} "
+        )
+        bound = f"BOUND({var})"
+        parts += [text[pos : m.start()], f"!{bound}" if m.group(1) else bound]
+        pos = close
+    if not joins:
+        return None
+    expr = "".join(parts) + text[pos:]
+    if _BOOLEAN_ONLY.fullmatch(expr):
+        expr = f"<{XSD.boolean}>({expr.strip()})"
+    return "".join(joins) + f"BIND({expr} AS {alias.group(1)})"
+
+
+def _shared_variables(sparql: str, group: str) -> list[str]:
+    """The variables of ``group`` that the rest of ``sparql`` names too."""
+    inside = _VARIABLE.findall(group)
+    names = dict.fromkeys(v[1:] for v in inside)
+    everywhere = [v[1:] for v in _VARIABLE.findall(sparql)]
+    return [
+        f"?{n}" for n in names if everywhere.count(n) > sum(v[1:] == n for v in inside)
+    ]
+
+
+def _inside_token(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a string, comment or IRI of ``text``."""
+    for token in _TOKENS.finditer(text):
+        if token.start() >= at:
+            return False
+        if at < token.end():
+            return True
+    return False
+
+
 _SUBQUERY = re.compile(r"\{\s*SELECT\b", re.I)
+_GROUP_CONCAT = re.compile(r"\(\s*GROUP_CONCAT\s*\(", re.I)
+_AS_ALIAS = re.compile(r"\s*AS\s+([?$]\w+)\s*\)", re.I)
+_ARGUMENT = re.compile(
+    r"^\s*(?:DISTINCT\s+)?(.*?)\s*(?:;\s*SEPARATOR\s*=.*)?$", re.I | re.S
+)
+
+Edit = tuple[int, int, str]
 
 
-def _subqueries(sparql: str) -> list[tuple[int, int]]:
-    """Where the subqueries (``{ SELECT … }``) of a query are."""
-    spans = []
-    for m in _SUBQUERY.finditer(sparql):
-        end = _closing_brace(sparql, m.start())
-        if end is not None:
-            spans.append((m.start(), end))
-    return spans
+def concat_errors_unbound(sparql: str) -> str:
+    """In a subquery, ``(GROUP_CONCAT(x) AS ?v)`` leaves ``?v`` unbound when ``x``
+    is an error (unbound) for a row of the group, as SPARQL 1.1 and Oxigraph
+    do; Virtuoso skips such rows (``""`` for a group of unbound ``x``). The
+    subquery also counts ``x`` and its rows, and ``?v`` is bound after it when
+    they agree (Virtuoso refuses an aggregate inside IF). Left alone in the
+    outermost SELECT, which has nothing after it to bind in."""
+    spans = [
+        (m.start(), end)
+        for m in _SUBQUERY.finditer(sparql)
+        if (end := _closing_brace(sparql, m.start())) is not None
+    ]
+    numbers = count(1)
+    edits: list[Edit] = []
+    for m in _GROUP_CONCAT.finditer(sparql):
+        around = [s for s in spans if s[0] < m.start() < s[1]]
+        if around and not _inside_token(sparql, m.start()):
+            innermost = max(around)
+            edits += _concat_edits(sparql, m, innermost[1], next(numbers))
+    for start, end, text in sorted(edits, reverse=True):
+        sparql = sparql[:start] + text + sparql[end:]
+    return sparql
+
+
+def _concat_edits(sparql: str, m: re.Match[str], after: int, n: int) -> list[Edit]:
+    """The aggregate at ``m`` bound to hidden variables, and the BIND of its
+    alias after the subquery ending at ``after``."""
+    close = _closing_brace(sparql, m.end() - 1, "()")
+    alias = _AS_ALIAS.match(sparql, close) if close is not None else None
+    argument = _ARGUMENT.match(sparql[m.end() : close - 1]) if close else None
+    if close is None or alias is None or argument is None:
+        return []
+    concat, number, rows = (
+        f"?{HIDDEN_VARIABLE}{name}_{n}" for name in ("concat", "count", "rows")
+    )
+    aggregate = sparql[m.start() + 1 : close]
+    projected = (
+        f"({aggregate} AS {concat}) (COUNT({argument.group(1)}) AS {number}) "
+        f"(COUNT(*) AS {rows})"
+    )
+    bind = (
+        f" BIND(IF({number} = {rows}, {concat}, ?{HIDDEN_VARIABLE}unbound) "
+        f"AS {alias.group(1)})"
+    )
+    return [(m.start(), alias.end(), projected), (after, after, bind)]
 
 
 _EXISTS = re.compile(r"\(\s*((?:NOT\s+)?EXISTS\s*\{)", re.I)
@@ -487,17 +650,18 @@ def cast_exists(sparql: str) -> str:
     return "".join(out) + sparql[pos:]
 
 
-def _closing_brace(text: str, open_at: int) -> int | None:
-    """The index just past the brace closing the one at ``open_at`` (strings,
-    comments and IRIs skipped), or None."""
+def _closing_brace(text: str, open_at: int, pair: str = "{}") -> int | None:
+    """The index just past the brace (or other ``pair``) closing the one at
+    ``open_at`` (strings, comments and IRIs skipped), or None."""
     depth = 0
     pos = open_at
+    step = {pair[0]: 1, pair[1]: -1}
     while pos < len(text):
         token = _TOKENS.match(text, pos)
         if token is not None and token.end() > pos:
             pos = token.end()
             continue
-        depth += {"{": 1, "}": -1}.get(text[pos], 0)
+        depth += step.get(text[pos], 0)
         pos += 1
         if depth == 0:
             return pos

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.corpus import write_corpus
+from benchmarks.corpus import DENSITY, write_corpus
 
 ITUKG = Path(sys.executable).with_name("itukg")
 
@@ -59,3 +59,20 @@ def test_popular_instruments_are_cited_by_many(tmp_path: Path, docs: int) -> Non
             cited[t] += 1
     top = max(cited.values())
     assert top >= docs // 8, sorted(cited.items(), key=lambda kv: -kv[1])[:5]
+
+
+def test_length_and_density_are_those_of_real_texts(tmp_path: Path) -> None:
+    """Real resolutions are mostly prose: 0.6 to 1.6 citations per 1,000
+    characters and 5 to 15 KB each (``DENSITY``); a generator that packs a
+    citation into every line would measure the store on the wrong shape."""
+    write_corpus(tmp_path, 60, seed=3, formats=False)
+    chars = citations = 0
+    lengths = []
+    for gold in tmp_path.glob("*.gold.json"):
+        record = json.loads(gold.read_text())
+        chars += record["chars"]
+        lengths.append(record["chars"])
+        citations += sum(len(t) for t in record["citations"]["current"].values())
+    low, high = DENSITY
+    assert low <= citations / chars * 1000 <= high, (citations, chars)
+    assert 5_000 <= sorted(lengths)[len(lengths) // 2] <= 15_000, lengths

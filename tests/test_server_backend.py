@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -34,6 +35,7 @@ from tests.queries.test_issue3_done import (
     DONE_IDS,
     DONE_ROWS,
     Check,
+    Row,
     inputs,
     itukg,
     query_json,
@@ -237,10 +239,39 @@ def test_same_results_as_embedded(
 ) -> None:
     """Every public query (the four of issue 3 among them), with its example
     parameters, gives the same table on the server as on the embedded store."""
-    params = {p.name: p.example or "" for p in get_query(name).params}
+    query = get_query(name)
+    params = {p.name: p.example or "" for p in query.params}
     on_server = query_json(seeded[0], name, params)
-    assert on_server == query_json(embedded, name, params)
+    concats = _concatenations(query.text)
+    on_embedded = query_json(embedded, name, params)
+    assert _unordered(on_server, concats) == _unordered(on_embedded, concats)
     assert on_server, f"{name}: the example parameters find nothing"
+
+
+_CONCAT = re.compile(
+    r"GROUP_CONCAT\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*?;\s*separator\s*=\s*"
+    r"\"([^\"]+)\"\s*\)\s*AS\s+\?(\w+)",
+    re.I,
+)
+
+
+def _concatenations(text: str) -> dict[str, str]:
+    """The columns a GROUP_CONCAT gives, with their separators."""
+    return {m.group(2): m.group(1) for m in _CONCAT.finditer(text)}
+
+
+def _unordered(rows: list[Row], concats: dict[str, str]) -> list[Row]:
+    """The rows with the parts of each GROUP_CONCAT sorted: SPARQL 1.1 leaves
+    their order to the server (Oxigraph: store order; Virtuoso: index order)."""
+    return [
+        {
+            k: sep.join(sorted(v.split(sep)))
+            if (sep := concats.get(k)) and isinstance(v, str)
+            else v
+            for k, v in row.items()
+        }
+        for row in rows
+    ]
 
 
 def test_same_size_as_embedded(seeded: tuple[str, str], embedded: str) -> None:
@@ -352,10 +383,15 @@ def test_virtuoso_cut_answer_is_an_error(tmp_path: Path) -> None:
     """An answer cut at ResultSetMaxRows is an error, never a short table (an
     answer of exactly that many rows counts as cut: Virtuoso cannot tell)."""
     _require("virtuoso")
+    # ingest reads answers longer than 5 rows: the cap is set once it is done,
+    # by a restart of the same database
+    loader = virtuoso.start(tmp_path / "db", _free_port(), _free_port())
+    try:
+        itukg(loader.url, "ingest", str(EXAMPLES / "wtsa-res50-cybersecurity.txt"))
+    finally:
+        loader.stop()
     server = virtuoso.start(tmp_path / "db", _free_port(), _free_port(), max_rows=5)
     try:
-        wtsa = str(EXAMPLES / "wtsa-res50-cybersecurity.txt")
-        itukg(server.url, "ingest", wtsa)
         few = itukg(server.url, "sparql", "SELECT * WHERE { ?s ?p ?o } LIMIT 4")
         assert few.stdout.rstrip().endswith("(4 rows)")
         run = itukg(server.url, "sparql", "SELECT * WHERE { ?s ?p ?o }", check=False)
