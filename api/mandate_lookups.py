@@ -11,7 +11,6 @@ from pydantic import BaseModel, Field
 
 from itukg.api.cache import Runner
 from itukg.api.schemas import Value
-from itukg.queries.run import Window
 
 NO_ADDRESSEE = "(the conference itself)"
 
@@ -73,11 +72,8 @@ def mandates_of(q: Runner, key: str) -> list[MandateOut]:
     return list(found.values())
 
 
-def mandates_to(
-    q: Runner, addressee: str, window: Window | None = None
-) -> list[MandateOut]:
-    """What every instrument asks of one addressee, versions in force first
-    (with a ``window``, that page of it, cut by the query)."""
+def mandates_to(q: Runner, addressee: str) -> list[MandateOut]:
+    """What every instrument asks of one addressee, versions in force first."""
     return [
         MandateOut(
             instrument=str(r["instrument"]),
@@ -90,14 +86,8 @@ def mandates_to(
             text=str(r["text"]),
             in_force=bool(r["in_force"]),
         )
-        for r in q.run("mandates-to", {"addressee": addressee}, window).records()
+        for r in q.run("mandates-to", {"addressee": addressee}).records()
     ]
-
-
-def mandates_to_total(q: Runner, addressee: str) -> int:
-    """How many mandates ``mandates_to`` gives in all (counted, not read)."""
-    (row,) = q.run("mandates-to-total", {"addressee": addressee}).records()
-    return int(row["total"] or 0)
 
 
 def lineage(q: Runner, work: str) -> list[LineageOut]:

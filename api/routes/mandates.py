@@ -21,14 +21,12 @@ from itukg.api.mandate_lookups import (
     lineage,
     mandates_of,
     mandates_to,
-    mandates_to_total,
     marked,
 )
 from itukg.api.negotiate import HTML, JSON
-from itukg.api.respond import PagingDep, paged, paginate, respond
+from itukg.api.respond import PagingDep, paginate, respond
 from itukg.api.routes.instruments import ERRORS, Key
 from itukg.api.schemas import Page
-from itukg.queries.run import Window
 
 PAGE = (JSON, HTML)
 Addressee = Annotated[
@@ -86,10 +84,8 @@ def read_actor_mandates(
     settings: SettingsDep,
     paging: PagingDep,
 ) -> Response:
-    window = Window(paging.offset, paging.limit)
-    found = mandates_to(q, addressee, window)
-    total = mandates_to_total(q, addressee)
-    page = Page[MandateOut](**paged(found, total, paging, request))
+    found = mandates_to(q, addressee)
+    page = Page[MandateOut](**paginate(found, paging, request))
     return respond(request, page, settings.base, offers=(JSON,))
 
 

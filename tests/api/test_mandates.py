@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
 
@@ -44,28 +43,6 @@ def test_mandates_to_an_actor(client: TestClient) -> None:
     assert found and all(m["addressees"] == ["itu/director/bdt"] for m in found)
     assert {"pp/res/130/2014", "pp/res/130/2010"} <= {m["instrument"] for m in found}
     assert items(client, "/actors/itu/nobody/mandates") == []
-
-
-ACTORS = ["itu/director/bdt", "itu/director/tsb", "itu/secretary-general"]
-
-
-@pytest.mark.parametrize("actor", ACTORS)
-def test_pages_of_an_actors_mandates_walk_them_all(
-    client: TestClient, actor: str
-) -> None:
-    """Pages of 7 (each cut by the query, the total counted apart) walk the
-    whole list in order, each total its length."""
-    path = f"/actors/{actor}/mandates"
-    whole = items(client, path)
-    walked: list[dict[str, Any]] = []
-    body = client.get(path, params={"limit": 7}).json()
-    while True:
-        assert body["total"] == len(whole)
-        walked += body["items"]
-        if not body["next"]:
-            break
-        body = client.get(body["next"]).json()
-    assert walked == whole and len(whole) > 7
 
 
 def test_lineage_of_a_work(client: TestClient) -> None:
