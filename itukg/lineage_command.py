@@ -1,18 +1,17 @@
 """``itukg lineage WORK``: how a work's paragraphs changed between consecutive
 versions the store holds (design/contract.md section 4), from the named query
-``lineage``; ``modified`` records carry the words inserted and deleted."""
+``lineage``; ``modified`` records carry the words inserted and deleted. Its errors
+are mapped by the ``itukg`` group (``itukg.commands.errors``)."""
 
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any
 
 import click
 
 from itukg.ingest.lineage import word_diff
 from itukg.ingest.models import Lineage
-from itukg.ontology.errors import ItukgError
 from itukg.ontology.store import open_store
 from itukg.queries import run_query
 
@@ -81,12 +80,8 @@ def lineage(
     """Print how the paragraphs of WORK (a work key such as pp/res/130) changed
     between consecutive versions held in the store: kept, modified, moved, added
     or deleted (the two views of a proposal count as two versions)."""
-    try:
-        store = open_store(ctx.obj["store"])
-        records = lineage_records(store, work, ctx.obj["base"], (from_, to))
-    except ItukgError as exc:
-        click.echo(f"itukg: {exc}", err=True)
-        sys.exit(2)
+    store = open_store(ctx.obj["store"])
+    records = lineage_records(store, work, ctx.obj["base"], (from_, to))
     for r in records:
         jsonl = json.dumps(r.to_json(), ensure_ascii=False)
         click.echo(jsonl if fmt == "jsonl" else _row(r))
