@@ -156,6 +156,7 @@ class Generator:
         self.used: set[str] = set()
         self.doc_numbers: dict[str, int] = defaultdict(int)
         self.year = 9999  # of the document being written: it cites older texts
+        self.in_doc: set[int] = set()  # resolution numbers a proposal changes
 
     # ------------------------------------------------------------ targets
     def zipf(self, n: int) -> int:
@@ -315,6 +316,7 @@ class Generator:
         n = self.number(body, conf.year)
         doc = f"{body}/{conf.year}/doc/{n}"
         self.year = conf.year
+        self.in_doc = set()
         gold = Gold(doc)
         cc = self.rnd.choice(COUNTRIES)
         lines = [
@@ -351,6 +353,9 @@ class Generator:
         action = self.rnd.choices(("MOD", "ADD", "SUP", "NOC"), (6, 2, 1, 1))[0]
         old = self.conference(body, conf.year)
         n = self.zipf(NUMBERS[body]) + (300 if action == "ADD" else 0)
+        while n in self.in_doc:  # a proposal changes each resolution once
+            n += 1
+        self.in_doc.add(n)
         head = [f"{action} {pid}", ""]
         title = self.rnd.choice(WORDS).removeprefix("on ").capitalize()
         if action == "MOD":

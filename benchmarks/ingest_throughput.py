@@ -45,6 +45,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from benchmarks.extract_throughput import label, source_documents
+from benchmarks.store_bytes import disk_bytes
 from itukg.ingest.pipeline import ingest_paths
 from itukg.ontology.store import EmbeddedStore
 from itukg.queries import run_query
@@ -145,7 +146,8 @@ def build_corpus(sources: list[Path], folder: Path, min_bytes: int) -> list[Path
 
 
 def folder_bytes(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    """Bytes under ``folder``, each inode once (snapshots are hard links)."""
+    return disk_bytes(folder)
 
 
 # ---------------------------------------------------------------- the measures

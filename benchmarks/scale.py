@@ -35,6 +35,7 @@ from typing import Any
 import psutil  # type: ignore[import-untyped]
 
 from benchmarks.corpus import write_corpus
+from benchmarks.store_bytes import disk_bytes
 from itukg.ontology.keys import parse_key
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -105,7 +106,10 @@ class Peak:
 
 
 def du(path: Path) -> float:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20
+    """MB (2**20 bytes) of the files under ``path``, each inode once: the
+    snapshots' tables are hard links to the store's, counted with the store;
+    a superseded snapshot's own files count until it is pruned."""
+    return disk_bytes(path) / 2**20
 
 
 def ingest(impl: Impl, corpus: Path, store: Path, limit: float) -> dict[str, Any]:

@@ -53,7 +53,8 @@ _VERSION_OF = (
     FRBR + "realizationOf",
     DCT + "isVersionOf",
 )
-_HAS_VERSION = (ITU + "hasVersion", ELI + "is_realized_by", DCT + "hasVersion")
+# (itu:hasVersion, the inverse of itu:versionOf, is stated by itu.ttl only)
+_HAS_VERSION = (ELI + "is_realized_by", DCT + "hasVersion")
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,7 @@ class _Builder:
     def _describe(self, key: str, k: keys.Key) -> None:
         """Type, key, body, year and work of an instrument key."""
         s = _iri(self.base, key)
-        self.t(s, ITU + "key", _lit(key))
-        self.t(s, SKOS + "notation", _lit(key))
+        self.t(s, ITU + "key", _lit(key))  # itu:key is a skos:notation (itu.ttl)
         if k.scheme in ("doc", "final-acts", "file"):
             cls = "FinalActs" if k.scheme == "final-acts" else "Document"
             self.t(s, RDF + "type", f"<{ITU}{cls}>")
@@ -189,7 +189,6 @@ class _Builder:
         src, dgraph = _iri(self.base, c.source), _iri(self.base, doc)
         self.entity(c.source)
         self.t(s, RDF + "type", f"<{ITU}Citation>")
-        self.t(s, RDF + "type", f"<{CITO}Citation>")
         self.t(s, CITO + "hasCitingEntity", src)
         self.t(s, ITU + "inDocument", dgraph)
         self.t(s, ITU + "view", _lit(c.view))
@@ -214,13 +213,10 @@ class _Builder:
             self.t(s, ITU + "candidate", _iri(self.base, cand))
         target = f"<{n}#target>"
         self.t(s, OA + "hasTarget", target)
-        self.t(target, RDF + "type", f"<{OA}SpecificResource>")
         self.t(target, OA + "hasSource", dgraph)
         self.t(target, OA + "hasSelector", f"<{n}#quote>")
         self.t(target, OA + "hasSelector", f"<{n}#position>")
-        self.t(f"<{n}#quote>", RDF + "type", f"<{OA}TextQuoteSelector>")
         self.t(f"<{n}#quote>", OA + "exact", _lit(c.text))
-        self.t(f"<{n}#position>", RDF + "type", f"<{OA}TextPositionSelector>")
         self.t(f"<{n}#position>", OA + "start", _lit(c.start))
         self.t(f"<{n}#position>", OA + "end", _lit(c.end))
 
@@ -271,7 +267,6 @@ def _provenance(b: _Builder, meta: Meta, base: str) -> None:
     if keys.parse_key(meta.doc).scheme not in ("doc", "file"):
         # (a document key is typed itu:Document by its description already)
         b.t(doc, RDF + "type", f"<{ITU}Document>")
-    b.t(doc, RDF + "type", f"<{PROV}Entity>")
     b.t(doc, ITU + "sourceFile", _lit(meta.path))
     b.t(doc, ITU + "contentHash", _lit(meta.sha256))
     run, agent = (

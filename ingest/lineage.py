@@ -1,16 +1,20 @@
 """Paragraph lineage (design/contract.md section 4): the paragraphs of consecutive
 attested versions of a work, aligned one to one, each pair kept, modified or moved,
 each paragraph left over added or deleted; the two views of a proposal count as
-two versions. Derived from the paragraph nodes of the whole store after each
-ingest, written as PROV (``prov:wasRevisionOf`` between paragraph nodes, with an
-``itu:LineageStep`` that holds the status) into the graph ``graph/lineage``."""
+two versions. Derived from the paragraph nodes in the store after each ingest or
+removal, written as PROV (``prov:wasRevisionOf`` between paragraph nodes, with an
+``itu:LineageStep`` that holds the status) into the graph ``graph/lineage``: all
+works at once when most of them changed, else only the works whose paragraphs the
+documents written or removed hold or held (the steps of the others stay,
+renumbered), with the same graph as a result."""
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 import pyoxigraph as ox
@@ -20,7 +24,7 @@ from itukg.ingest.models import Lineage
 from itukg.ontology import iri, keys
 from itukg.ontology.errors import InvalidKey
 from itukg.ontology.store import GraphStore
-from itukg.queries import run_query
+from itukg.queries import run_query, run_update
 
 _INTEGER = ox.NamedNode(XSD + "integer")
 _SIMILAR = 0.5  # word overlap above which a changed paragraph continues another
@@ -54,13 +58,10 @@ def word_diff(old: str, new: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(inserted), tuple(deleted)
 
 
-def _similarity(a: list[str], b: list[str]) -> float:
-    """The word overlap of two paragraphs, 0 when its cheap upper bounds already
-    fall short of the threshold."""
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < _SIMILAR or matcher.quick_ratio() < _SIMILAR:
-        return 0.0
-    return matcher.ratio()
+def _bound(la: int, lb: int) -> float:
+    """``SequenceMatcher.real_quick_ratio`` of sequences of these lengths, without
+    building a matcher."""
+    return 2.0 * min(la, lb) / (la + lb) if la + lb else 1.0
 
 
 def _same_heading(a: str, b: str) -> bool:
@@ -84,15 +85,10 @@ def align(old: list[Side], new: list[Side]) -> list[Pair]:
     used = {id(s) for pair in pairs for s in pair}
     left = [p for p in old if id(p) not in used]
     right = [p for p in new if id(p) not in used]
-    for scored in (_identical, _similar):
-        taken_a: set[int] = set()
-        taken_b: set[int] = set()
-        for _, i, j in sorted(scored(left, right), key=lambda t: (-t[0], t[1], t[2])):
-            if i in taken_a or j in taken_b:
-                continue
-            taken_a.add(i)
-            taken_b.add(j)
-            pairs.append((left[i], right[j]))
+    for pick in (_identical_pairs, _similar_pairs):
+        chosen = pick(left, right)
+        pairs += [(left[i], right[j]) for i, j in chosen]
+        taken_a, taken_b = {i for i, _ in chosen}, {j for _, j in chosen}
         left = [a for i, a in enumerate(left) if i not in taken_a]
         right = [b for j, b in enumerate(right) if j not in taken_b]
     pairs += [(a, None) for a in left] + [(None, b) for b in right]
@@ -112,15 +108,95 @@ def _identical(left: list[Side], right: list[Side]) -> Scores:
             yield 1.0, i, j
 
 
-def _similar(left: list[Side], right: list[Side]) -> Scores:
-    """Pairs whose words overlap enough for one to continue the other."""
-    words = [b.text.split() for b in right]
-    for i, a in enumerate(left):
-        mine = a.text.split()
-        for j, theirs in enumerate(words):
-            score = _similarity(mine, theirs)
-            if score >= _SIMILAR:
-                yield score, i, j
+def _greedy(scores: Scores) -> list[tuple[int, int]]:
+    """The pairs taken best score first (then by place), each paragraph once."""
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    chosen = []
+    for _, i, j in sorted(scores, key=lambda t: (-t[0], t[1], t[2])):
+        if i not in taken_a and j not in taken_b:
+            taken_a.add(i)
+            taken_b.add(j)
+            chosen.append((i, j))
+    return chosen
+
+
+def _identical_pairs(left: list[Side], right: list[Side]) -> list[tuple[int, int]]:
+    return _greedy(_identical(left, right))
+
+
+def _similar_pairs(left: list[Side], right: list[Side]) -> list[tuple[int, int]]:
+    """Pairs whose words overlap enough for one to continue the other, taken as
+    ``_greedy`` takes them, but lazily: a heap holds each pair under an upper
+    bound of its score (the distinct words one lacks, then ``quick_ratio``,
+    then the exact ``ratio``) and refines the one on top, so a pair is scored
+    further only while it could be taken, never once one of its paragraphs is."""
+    mine = _Words.of(left)
+    theirs = _Words.of(right)
+    scorer = _Scorer(theirs.words)
+    heap = [
+        (-bound, i, j, 0)
+        for i in range(len(left))
+        for j in range(len(right))
+        if (bound := mine.bound(i, theirs, j)) >= _SIMILAR
+    ]
+    heapq.heapify(heap)
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    chosen = []
+    while heap:
+        _, i, j, level = heapq.heappop(heap)
+        if i in taken_a or j in taken_b:
+            continue
+        if level == 2:  # the best exact score left, ties by place
+            taken_a.add(i)
+            taken_b.add(j)
+            chosen.append((i, j))
+            continue
+        score = scorer.score(mine.words[i], j, exact=level == 1)
+        if score >= _SIMILAR:
+            heapq.heappush(heap, (-score, i, j, level + 1))
+    return chosen
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The words of some paragraphs, and their sets of distinct words."""
+
+    words: list[list[str]]
+    distinct: list[frozenset[str]]
+
+    @staticmethod
+    def of(sides: list[Side]) -> _Words:
+        words = [s.text.split() for s in sides]
+        return _Words(words, [frozenset(w) for w in words])
+
+    def bound(self, i: int, other: _Words, j: int) -> float:
+        """An upper bound of ``quick_ratio``: within the length bound, each
+        distinct word one side lacks costs that side at least one match."""
+        la, lb = len(self.words[i]), len(other.words[j])
+        if _bound(la, lb) < _SIMILAR:
+            return 0.0
+        a, b = self.distinct[i], other.distinct[j]
+        matches = min(la - len(a - b), lb - len(b - a))
+        return 2.0 * matches / (la + lb) if la + lb else 1.0
+
+
+@dataclass(frozen=True)
+class _Scorer:
+    """One matcher per right paragraph, its words indexed once (difflib keeps
+    the b side), the left ones set against it."""
+
+    right: list[list[str]]
+    matchers: dict[int, SequenceMatcher[str]] = field(default_factory=dict)
+
+    def score(self, a: list[str], j: int, exact: bool) -> float:
+        matcher = self.matchers.get(j)
+        if matcher is None:
+            matcher = SequenceMatcher(None, [], self.right[j], autojunk=False)
+            self.matchers[j] = matcher
+        matcher.set_seq1(a)
+        return matcher.ratio() if exact else matcher.quick_ratio()
 
 
 def _in_order(pairs: list[Pair], old: list[Side], new: list[Side]) -> list[Pair]:
@@ -213,9 +289,16 @@ def _texts(rows: Iterable[Mapping[str, object]]) -> dict[str, dict[str, list[_Te
         grouped[(*k, bool(r["proposed"]))].append((int(str(r["order"])), side))
     out: dict[str, dict[str, list[_Text]]] = defaultdict(lambda: defaultdict(list))
     for (work, version, doc, view, proposed), found in grouped.items():
-        sides = tuple(s for _, s in sorted(found, key=lambda t: t[0]))
+        # ties (a paragraph node with two labels or texts) in a fixed order,
+        # whatever order the store gives the rows in
+        sides = tuple(s for _, s in sorted(found, key=_place))
         out[work][version].append(_Text(proposed, doc, view, sides))
     return out
+
+
+def _place(item: tuple[int, Side]) -> tuple[int, str, str, str, str]:
+    order, s = item
+    return (order, s.label, s.section, s.text, s.node)
 
 
 def lineage_of(
@@ -265,15 +348,104 @@ def _triples(base: str, record: Lineage, pair: Pair, order: int) -> Iterator[str
         yield f"<{base}{b.node}> <{PROV}qualifiedRevision> {s} ."
 
 
-def derive_lineage(store: GraphStore, base: str = iri.DEFAULT_BASE) -> int:
-    """Recompute the lineage graph from every paragraph in the store; the number
-    of lineage steps."""
-    rows = run_query(store, "paragraphs", {}, base).records()
+Steps = dict[str, list[tuple[Lineage, Pair]]]
+
+
+def derive_lineage(
+    store: GraphStore,
+    base: str = iri.DEFAULT_BASE,
+    docs: Iterable[str] | None = None,
+) -> int:
+    """Derive the lineage graph; the number of lineage steps. With ``docs`` (the
+    keys of the documents an ingest wrote or a removal dropped), only the works
+    whose paragraphs those documents hold or held are recomputed, the steps of the
+    others stay (renumbered where needed): the same graph as recomputing all."""
+    if docs is None:
+        return _derive_all(store, base)
+    changed = set(docs)
+    starts = _starts(store, base)
+    works = _doc_works(store, base)
+    touched = {w for d, w in works if d in changed} | _dangling(store, base)
+    if 2 * len(touched) > len({w for _, w in works}):
+        return _derive_all(store, base)
+    return _derive_some(store, base, starts, touched)
+
+
+def _derive_all(store: GraphStore, base: str) -> int:
+    """Recompute the lineage graph from every paragraph in the store."""
+    steps = _steps(_texts(run_query(store, "paragraphs", {}, base).records()))
     lines: list[str] = []
-    steps = 0
-    for work, texts in sorted(_texts(rows).items()):
-        for record, pair in lineage_of(texts, work):
-            lines += _triples(base, record, pair, steps)
-            steps += 1
+    order = 0
+    for work in sorted(steps):
+        for record, pair in steps[work]:
+            lines += _triples(base, record, pair, order)
+            order += 1
     store.replace_graph(iri.graph_iri("lineage", base), lines)
-    return steps
+    return order
+
+
+def _steps(texts: dict[str, dict[str, list[_Text]]]) -> Steps:
+    return {work: list(lineage_of(found, work)) for work, found in texts.items()}
+
+
+def _starts(store: GraphStore, base: str) -> dict[str, tuple[int, int]]:
+    """work -> the order of its first step and its number of steps."""
+    rows = run_query(store, "lineage-starts", {}, base).rows
+    return {str(w): (int(str(s)), int(str(n))) for w, s, n in rows}
+
+
+def _doc_works(store: GraphStore, base: str) -> set[tuple[str, str]]:
+    """(document, work) for every document holding paragraphs of the work."""
+    return {
+        (str(d), str(w)) for d, w in run_query(store, "paragraph-works", {}, base).rows
+    }
+
+
+def _dangling(store: GraphStore, base: str) -> set[str]:
+    """The works with a step whose paragraph is gone (its document removed)."""
+    return {str(w) for (w,) in run_query(store, "lineage-dangling", {}, base).rows}
+
+
+def _derive_some(
+    store: GraphStore,
+    base: str,
+    starts: dict[str, tuple[int, int]],
+    touched: set[str],
+) -> int:
+    """Recompute the touched works, each from its own paragraphs; the others'
+    steps stay, moved by the difference their numbering makes. The new steps and
+    the plan go to two scratch graphs that one update merges."""
+    steps: Steps = {w: [] for w in touched}
+    for work in sorted(touched):
+        found = run_query(store, "paragraphs-of", {"work": base + work}, base)
+        steps.update(_steps(_texts(found.records())))
+    lines, plan, total = _merge_lines(base, starts, steps)
+    store.replace_graph(iri.graph_iri("lineage-new", base), lines)
+    store.replace_graph(iri.graph_iri("lineage-plan", base), plan)
+    run_update(store, "lineage-merge", base)
+    return total
+
+
+def _merge_lines(
+    base: str, starts: dict[str, tuple[int, int]], steps: Steps
+) -> tuple[list[str], list[str], int]:
+    """The recomputed works' steps numbered as a full recompute numbers them (works
+    in key order, steps one after another), and the plan: each recomputed work an
+    ``itu:Work``, each other work whose first step moves its ``itu:order`` shift."""
+    counts = {w: n for w, (_, n) in starts.items()} | {
+        w: len(found) for w, found in steps.items()
+    }
+    lines: list[str] = []
+    plan: list[str] = []
+    order = 0
+    for work in sorted(counts):
+        node = f"<{base}{work}>"
+        if work in steps:
+            plan.append(f"{node} <{RDF}type> <{ITU}Work> .")
+            for k, (record, pair) in enumerate(steps[work]):
+                lines += _triples(base, record, pair, order + k)
+        elif starts[work][0] != order:
+            shift = ox.Literal(str(order - starts[work][0]), datatype=_INTEGER)
+            plan.append(f"{node} <{ITU}order> {shift} .")
+        order += counts[work]
+    return lines, plan, order

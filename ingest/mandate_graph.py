@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from itukg.ingest.build import ITU, OA, PROV, RDF, XSD, citation_iri
+from itukg.ingest.build import ITU, OA, RDF, XSD, citation_iri
 from itukg.ingest.models import Citation, Mandate, Paragraph, Record
 from itukg.ontology import iri
 
@@ -33,7 +33,6 @@ def paragraph_iri(base: str, p: Paragraph) -> str:
 def _paragraph(base: str, p: Paragraph) -> Iterator[str]:
     s = f"<{paragraph_iri(base, p)}>"
     yield f"{s} <{RDF}type> <{ITU}Paragraph> ."
-    yield f"{s} <{RDF}type> <{PROV}Entity> ."
     yield f"{s} <{ITU}paragraphOf> <{base}{p.source}> ."
     yield f"{s} <{ITU}inDocument> <{base}{p.doc}> ."
     yield f"{s} <{ITU}view> {_lit(p.view)} ."
@@ -47,15 +46,10 @@ def _paragraph(base: str, p: Paragraph) -> Iterator[str]:
 def _selectors(n: str, base: str, m: Mandate) -> Iterator[str]:
     target = f"<{n}#target>"
     yield f"<{n}> <{OA}hasTarget> {target} ."
-    yield f"{target} <{RDF}type> <{OA}SpecificResource> ."
     yield f"{target} <{OA}hasSource> <{base}{m.doc}> ."
-    if m.text:
-        yield f"{target} <{OA}hasSelector> <{n}#quote> ."
-        yield f"<{n}#quote> <{RDF}type> <{OA}TextQuoteSelector> ."
-        yield f"<{n}#quote> <{OA}exact> {_lit(m.text)} ."
+    # no quote selector: the mandate's words are its paragraph's (itu:text)
     if m.end > m.start:
         yield f"{target} <{OA}hasSelector> <{n}#position> ."
-        yield f"<{n}#position> <{RDF}type> <{OA}TextPositionSelector> ."
         yield f"<{n}#position> <{OA}start> {_lit(m.start)} ."
         yield f"<{n}#position> <{OA}end> {_lit(m.end)} ."
 
@@ -66,20 +60,14 @@ def _mandate(
     n = iri.mandate_iri(_digest(p.doc, p.view, p.source, p.order), base)
     s = f"<{n}>"
     yield f"{s} <{RDF}type> <{ITU}Mandate> ."
-    yield f"{s} <{RDF}type> <{PROV}Entity> ."
     yield f"{s} <{ITU}verb> {_lit(m.verb)} ."
     for who in m.addressees:
         if who.startswith("other:"):
             yield f"{s} <{ITU}otherAddressee> {_lit(who.removeprefix('other:'))} ."
         else:
             yield f"{s} <{ITU}addressee> <{base}{who}> ."
+    # its instrument, document, view, section and label are its paragraph's
     yield f"{s} <{ITU}onParagraph> <{paragraph_iri(base, p)}> ."
-    yield f"{s} <{ITU}inInstrument> <{base}{m.source}> ."
-    yield f"{s} <{ITU}inDocument> <{base}{m.doc}> ."
-    yield f"{s} <{ITU}view> {_lit(m.view)} ."
-    yield f"{s} <{ITU}section> {_lit(m.section)} ."
-    if m.paragraph is not None:
-        yield f"{s} <{ITU}paragraph> {_lit(m.paragraph)} ."
     for target in m.targets:
         yield f"{s} <{ITU}mandateTarget> <{base}{target}> ."
     for c in citations:

@@ -253,6 +253,7 @@ def ingest_paths(
     """Ingest every file; a file that fails is counted and named, the others go on.
     Files whose content is already in the store are skipped."""
     summary = Summary()
+    store.resume()
     load_reference(store, base)
     todo: list[tuple[Path, str]] = []
     for path in paths:
@@ -272,6 +273,7 @@ def ingest_paths(
         todo.append((path, digest))
     n = workers if workers is not None else default_jobs()
     writer = _Writer(store, summary, base, known_labels(store, base))
+    written: list[str] = []
     for p in _prepared(todo, base, n):
         if progress:
             progress(p.path)
@@ -280,9 +282,12 @@ def ingest_paths(
             summary.errors.append(p.error)
         else:
             writer.write(p)
+            written.append(str(p.doc))
     writer.flush()
     derive(store, base)
-    derive_lineage(store, base)
+    derive_lineage(store, base, written)
+    store.settle()
+    store.compact()
     store.snapshot()
     return summary
 
@@ -292,7 +297,9 @@ def remove_documents(
 ) -> Summary:
     """Drop the graphs of documents given by key or by the file path they came from."""
     summary = Summary()
+    store.resume()
     docs = run_query(store, "documents", {}, base).records()
+    removed: list[str] = []
     for t in targets:
         found = {str(d["graph"]) for d in docs if t in (d["graph"], d["file"])}
         if not found:
@@ -300,7 +307,9 @@ def remove_documents(
             summary.errors.append(f"{t}: no such document in the store")
         store.drop_graphs(iri.key_iri(g, base) for g in sorted(found))
         summary.removed += len(found)
+        removed += found
     derive(store, base)
-    derive_lineage(store, base)
+    derive_lineage(store, base, removed)
+    store.settle()
     store.snapshot()
     return summary

@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 FOLDER = "snapshots"
 MARKER = "CURRENT"
+SETTLED = "SETTLED"  # the store is whole but not yet published (see settle)
 KEEP = 2
 GRACE = 120.0  # seconds a replaced snapshot stays on disk
 
@@ -35,8 +36,26 @@ def publish(store: ox.Store, path: Path) -> Path:
     marker = root / f".{MARKER}.{os.getpid()}"
     marker.write_text(name + "\n")
     os.replace(marker, root / MARKER)
+    (root / SETTLED).unlink(missing_ok=True)
     prune(root, name)
     return target
+
+
+def settle(path: Path) -> None:
+    """Note that the store at ``path`` is whole (its derived graphs derived from
+    its documents) before the steps that come before its publication (compaction):
+    if the writer is killed in between, the next one publishes this state
+    (``resume``) before it writes anything, so readers never wait on a state
+    older than the store's last whole one."""
+    root = path / FOLDER
+    root.mkdir(exist_ok=True)
+    (root / SETTLED).write_text("")
+
+
+def resume(store: ox.Store, path: Path) -> None:
+    """Publish the whole state a killed writer left unpublished, if any."""
+    if (path / FOLDER / SETTLED).exists():
+        publish(store, path)
 
 
 def current(path: Path) -> Path | None:

@@ -8,7 +8,9 @@ document; replacing a document's graph is one SPARQL update, hence one transacti
 
 from __future__ import annotations
 
+import gc
 import json
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -20,7 +22,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from itukg.ontology import snapshots
+from itukg.ontology import compaction, snapshots
 from itukg.ontology.dialect import (
     HIDDEN_VARIABLE,
     Dialect,
@@ -63,6 +65,21 @@ class GraphStore(Protocol):
         ...
 
     def dump(self, fmt: ox.RdfFormat) -> bytes: ...
+
+    def compact(self) -> None:
+        """Rewrite the store compactly (``ontology.compaction``) where it keeps
+        its own files on disk and has grown since it last did; otherwise nothing."""
+        ...
+
+    def settle(self) -> None:
+        """Note that the store is whole (its derived graphs derived from its
+        documents), for ``resume`` should the writer die before ``snapshot``."""
+        ...
+
+    def resume(self) -> None:
+        """Publish a whole state a killed writer left unpublished (before any
+        write), where the store keeps snapshots; otherwise nothing."""
+        ...
 
     def snapshot(self) -> None:
         """Publish the store's state for its readers (``ontology.snapshots``), where
@@ -109,6 +126,7 @@ class EmbeddedStore:
             elif read_only:
                 self._store = ox.Store.read_only(str(path))
             else:
+                compaction.recover(path)
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
         except OSError as exc:
@@ -182,6 +200,38 @@ class EmbeddedStore:
     def dump(self, fmt: ox.RdfFormat) -> bytes:
         out = self._store.dump(format=fmt)
         return out if isinstance(out, bytes) else b""
+
+    def compact(self) -> None:
+        """The store's quads bulk-loaded into a fresh store that takes its place
+        (compressed tables, no write-ahead log), when ``compaction.due``."""
+        path = self._path
+        if path is None or not compaction.due(path):
+            return
+        if sys.getrefcount(self._store) > 2:  # held elsewhere: it would stay open
+            return
+        try:
+            self._store.flush()
+            compaction.build(self._store, path)
+            self._store = ox.Store()  # the old store closes: nothing else holds it
+            gc.collect()
+            try:
+                compaction.swap(path)
+            finally:
+                compaction.recover(path)
+                self._store = ox.Store(str(path))
+        except (SyntaxError, OSError) as exc:
+            raise StoreError(f"{self.location}: cannot compact: {exc}") from None
+
+    def settle(self) -> None:
+        if self._path is not None:
+            snapshots.settle(self._path)
+
+    def resume(self) -> None:
+        if self._path is not None:
+            try:
+                snapshots.resume(self._store, self._path)
+            except OSError as exc:
+                raise StoreError(f"{self.location}: cannot snapshot: {exc}") from None
 
     def snapshot(self) -> None:
         if self._path is not None:
@@ -289,6 +339,15 @@ class RemoteStore:
         quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
         out = ox.serialize(quads, format=fmt)
         return out if isinstance(out, bytes) else b""
+
+    def compact(self) -> None:
+        return None
+
+    def settle(self) -> None:
+        return None
+
+    def resume(self) -> None:
+        return None
 
     def snapshot(self) -> None:
         return None

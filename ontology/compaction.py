@@ -1,0 +1,113 @@
+"""Compaction of an embedded store: its quads rewritten by the bulk loader into a
+fresh store, which then takes the store's place.
+
+Why: pyoxigraph's RocksDB compresses (LZ4) only the tables below its first two
+levels, and its own compactions (``Store.optimize`` included) write to those
+levels: whatever a transaction wrote, and a bulk load once compacted with it,
+stays uncompressed, about twice the bytes. Tables written by the bulk loader into
+an empty store are compressed and stay at the bottom level. The write-ahead log
+goes too.
+
+When: ``due`` says so once the store's own files (snapshots left out) have grown
+by ``GROWTH`` since the last compaction, whose size ``SIZE_FILE`` records.
+
+Crash safety: the new store is built beside the store (``<name>.compact``) and
+marked complete (``COMPLETE``) before anything is renamed; then the store moves
+aside (``<name>.old``), the new one takes its name, and the snapshots folder
+moves into it. ``recover`` (run by the writer that opens the store) finishes an
+interrupted swap or removes an unfinished build, so a kill at any moment leaves
+either the old store or the new one, both whole."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from itukg.ontology.snapshots import FOLDER
+
+COMPLETE = "COMPLETE"
+SIZE_FILE = "COMPACTED"  # bytes of the store's files after the last compaction
+GROWTH = 1.25
+
+
+def _beside(path: Path, suffix: str) -> Path:
+    return path.with_name(f"{path.name}.{suffix}")
+
+
+def building(path: Path) -> Path:
+    """Where the compacted store is built."""
+    return _beside(path, "compact")
+
+
+def live_bytes(path: Path) -> int:
+    """Bytes of the store's own files (its snapshots left out)."""
+    return sum(f.stat().st_size for f in _files(path))
+
+
+def _files(path: Path) -> Iterator[Path]:
+    for f in path.iterdir():
+        if f.is_file():
+            yield f
+
+
+def due(path: Path) -> bool:
+    """Whether the store has grown enough since its last compaction."""
+    try:
+        last = int((path / SIZE_FILE).read_text().strip())
+    except (OSError, ValueError):
+        last = 0
+    return live_bytes(path) > GROWTH * last
+
+
+def build(store: ox.Store, path: Path) -> Path:
+    """A compacted copy of ``store`` (at ``path``), complete, beside it."""
+    work = building(path)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    try:
+        _copy(store, work)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    (work / "store" / SIZE_FILE).write_text(f"{live_bytes(work / 'store')}\n")
+    (work / COMPLETE).write_text("")
+    return work
+
+
+def _copy(store: ox.Store, work: Path) -> None:
+    quads = work / "quads.nq"
+    store.dump(str(quads), format=ox.RdfFormat.N_QUADS)
+    fresh = ox.Store(str(work / "store"))
+    fresh.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS, lenient=True)
+    fresh.flush()
+    del fresh
+    quads.unlink()
+
+
+def swap(path: Path) -> None:
+    """Put the complete compacted store in the place of the one at ``path``
+    (closed by now), with its snapshots; then remove the old one."""
+    old = _beside(path, "old")
+    shutil.rmtree(old, ignore_errors=True)
+    os.rename(path, old)
+    recover(path)
+
+
+def recover(path: Path) -> None:
+    """Finish a swap a crash interrupted, or clear an unfinished build."""
+    work, old = building(path), _beside(path, "old")
+    if not path.exists() and (work / COMPLETE).exists():
+        os.rename(work / "store", path)
+    if not path.exists() and old.exists():  # the build never completed
+        os.rename(old, path)
+    if old.exists() and path.exists():
+        held = old / FOLDER
+        if held.is_dir() and not (path / FOLDER).exists():
+            os.rename(held, path / FOLDER)
+        shutil.rmtree(old, ignore_errors=True)
+    if path.exists():
+        shutil.rmtree(work, ignore_errors=True)
