@@ -284,11 +284,12 @@ def test_a_limit_parameter_sets_the_one_limit_clause(tmp_path: Path) -> None:
 
 
 # (case, query, parameters, window, the line that cuts it)
+PAGE_ORDER = "ORDER BY ?source ?view ?target ?document ?start ?citation"
 WINDOWS = [
     ("marked-first-page", "cites", {"key": "pp/res/130/2014"}, Window(0, 20),
-     "#page", "ORDER BY ?source ?view ?target ?document ?start ?citation LIMIT 20 OFFSET 0"),
+     "#page", f"{PAGE_ORDER} LIMIT 20 OFFSET 0"),
     ("marked-later-page", "cited-by", {"key": "pp/res/130"}, Window(40, 5),
-     "#page", "ORDER BY ?source ?view ?target ?document ?start ?citation LIMIT 5 OFFSET 40"),
+     "#page", f"{PAGE_ORDER} LIMIT 5 OFFSET 40"),
     ("after-the-order", "versions", {"key": "pp/res/130"}, Window(10, 5),
      "ORDER BY ?year ?revision ?version ?conference", "LIMIT 5 OFFSET 10"),
 ]  # fmt: skip
