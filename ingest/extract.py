@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from itukg.ingest.find import Mention, find_citations
@@ -27,12 +28,13 @@ from itukg.ingest.models import (
 from itukg.ingest.paragraphs import find_paragraphs
 from itukg.ingest.resolve import Context, resolve_citation
 from itukg.ingest.sources import read_document
-from itukg.ingest.structure import Block, Layout, segment_text
+from itukg.ingest.structure import Block, Layout, forget_document, segment_text
 from itukg.ingest.views import ViewText, has_changes, render_view, substitutions
 from itukg.ontology import keys
 from itukg.ontology.errors import InvalidKey
 
 
+@lru_cache(maxsize=4096)
 def _body_of(key: str) -> str | None:
     try:
         parsed = keys.parse_key(key)
@@ -45,6 +47,7 @@ def _body_of(key: str) -> str | None:
     )
 
 
+@lru_cache(maxsize=4096)
 def _work(key: str) -> str:
     try:
         return keys.work_of(key)
@@ -52,6 +55,7 @@ def _work(key: str) -> str:
         return key
 
 
+@lru_cache(maxsize=256)
 def _sector(body: str | None) -> str | None:
     from itukg.ingest.grammar import load_grammar
 
@@ -92,13 +96,14 @@ def _citations(
 ) -> list[Citation]:
     out = []
     skip = block.header
+    itself = (source, _work(source))  # a block's own instrument is no citation
     for m in mentions:
         if skip and m.start < skip[1] and m.end > skip[0]:
             continue
         res = resolve_citation(m, ctx)
         if res is None:
             continue
-        if res.target is not None and res.target in (source, _work(source)):
+        if res.target is not None and res.target in itself:
             continue
         section, paragraph = layout.where(m.start)
         start, end = view.raw(m.start), view.raw_end(m.end)
@@ -133,6 +138,23 @@ def _by_block(
     return groups
 
 
+def _mentions(
+    doc: Document, vt: ViewText, blocks: tuple[Block, ...]
+) -> list[tuple[Block, list[Mention]]]:
+    """The blocks of a view whose citations are records, each with its mentions:
+    every block of the current view; of the previous view, only the blocks that
+    carry tracked changes, and the finder reads only those."""
+    if vt.view == "current":
+        return list(
+            zip(blocks, _by_block(find_citations(vt.text), blocks), strict=True)
+        )
+    return [
+        (b, find_citations(vt.text, b.start, b.end))
+        for b in blocks
+        if has_changes(doc, vt.raw(b.start), vt.raw_end(b.end))
+    ]
+
+
 @dataclass(frozen=True)
 class Extraction:
     """What a document says: its records (design/contract.md) and the earlier
@@ -151,6 +173,7 @@ def extract_document(doc: Document) -> list[Record]:
 
 def extract(doc: Document) -> Extraction:
     """The records of one document and the versions its history lines name."""
+    forget_document()
     views: dict[View, ViewText] = {"current": render_view(doc, "current")}
     tracked = any(c.kind in ("del", "ins") for c in doc.changes) or substitutions(
         doc.text, doc.changes
@@ -166,11 +189,8 @@ def extract(doc: Document) -> Extraction:
     headers: dict[tuple[View, int], str | None] = {}
     for view, vt in views.items():
         layout = layouts[view]
-        by_block = _by_block(find_citations(vt.text), layout.blocks)
-        for block, mentions in zip(layout.blocks, by_block, strict=True):
-            raw_start, raw_end = vt.raw(block.start), vt.raw_end(block.end)
-            if view == "previous" and not has_changes(doc, raw_start, raw_end):
-                continue
+        for block, mentions in _mentions(doc, vt, layout.blocks):
+            raw_start = vt.raw(block.start)
             found = header_key(vt.text, block, ident.conference)
             headers[(view, raw_start)] = found
             if view == "current":

@@ -40,6 +40,9 @@ __all__ = ["Mention", "Qualifier", "Words", "find_citations"]
 
 
 _SPACE = re.compile(r"\s*")
+# Below this many characters one pass of the trigger expression beats the literal
+# scans (each a call of its own); above it, the literal scans win.
+_SHORT = 64
 
 
 def scan_keyword(scan: Scan, kw: re.Match[str]) -> Found:
@@ -86,11 +89,11 @@ def scan_trigger(scan: Scan, m: re.Match[str]) -> Found:
 def _triggers(text: str, start: int, stop: int, g: Grammar) -> Iterator[re.Match[str]]:
     """The trigger matches in order: literal scans for the first words, then the
     full trigger expression anchored at each hit."""
-    if stop - start < 4096:  # a short text: one pass of the trigger itself
+    if stop - start < _SHORT:  # a short text: one pass of the trigger itself
         yield from g.trigger.finditer(text, start, stop)
         return
-    folded = text.encode("ascii", "replace").lower()
-    found = {m.start() for a in g.anchors for m in a.finditer(folded, start, stop)}
+    folded = text[start:stop].encode("ascii", "replace").lower()  # only the part read
+    found = {start + m.start() for a in g.anchors for m in a.finditer(folded)}
     found |= {m.start() for a in EXACT_ANCHORS for m in a.finditer(text, start, stop)}
     for pos in sorted(found):
         m = g.trigger.match(text, pos, stop)
@@ -104,13 +107,14 @@ def find_citations(text: str, start: int = 0, end: int | None = None) -> list[Me
     stop = len(text) if end is None else end
     found: list[Mention] = []
     consumed = start
-    carried = Words()
+    scan = Scan(text, grammar, floor=consumed)  # made anew when a citation is found
     for m in _triggers(text, start, stop, grammar):
         if m.start() < consumed:
             continue
-        hit = scan_trigger(Scan(text, grammar, floor=consumed, carried=carried), m)
+        hit = scan_trigger(scan, m)
         if hit.mentions:
-            carried = hit.carried  # a list of resolutions ends at another form
             found += hit.mentions
             consumed = max(consumed, max(x.end for x in hit.mentions))
+            # a list of resolutions ends at another form: its words are carried
+            scan = Scan(text, grammar, floor=consumed, carried=hit.carried)
     return found

@@ -11,22 +11,61 @@ from functools import lru_cache
 from itukg.ontology.gazetteer import Gazetteer, fold, load_gazetteer
 from itukg.ontology.lexicon import Lexicon, load_lexicon
 
+_SPACE = r"\s+"
+_END = ""  # the key that marks the end of a label in a trie node
 
-def _alternation(labels: list[str]) -> str:
-    """Labels as a regex alternation, longest first, any white space for a space."""
-    ordered = sorted(set(labels), key=lambda s: (-len(s), s))
-    return "|".join(
-        r"\s+".join(re.escape(w) for w in label.split()) for label in ordered
-    )
+Trie = dict[str, "Trie"]
+
+
+def _tokens(label: str, fold: bool) -> list[str]:
+    """A label's characters (lowercase when ``fold``), any white space as one
+    ``\\s+`` token."""
+    out: list[str] = []
+    for i, word in enumerate(label.split()):
+        if i:
+            out.append(_SPACE)
+        out += [c.lower() if fold and len(c.lower()) == 1 else c for c in word]
+    return out
+
+
+def _emit(node: Trie) -> str:
+    """A trie node as a regex: its branches, optional when a label ends here
+    (greedy, so a longer label is tried before a shorter one)."""
+    branches = [
+        (key if key == _SPACE else re.escape(key)) + _emit(child)
+        for key, child in sorted(node.items())
+        if key != _END
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END not in node:
+        return body
+    return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else body + "?"
+
+
+def alternation(labels: list[str], fold: bool = False) -> str:
+    """Labels as one regex that matches what the alternation of them, longest
+    first, matches (any white space for a space), but as a trie: at each place the
+    engine tries one branch per next character instead of every label. ``fold``:
+    the regex is used case-insensitively (labels that differ in case share a
+    branch)."""
+    root: Trie = {}
+    for label in set(labels):
+        node = root
+        for token in _tokens(label, fold):
+            node = node.setdefault(token, {})
+        node[_END] = {}
+    return _emit(root)
 
 
 def _names(acronyms: list[str], names: list[str]) -> str:
     """Acronyms match in their own case, names in any case."""
     parts = []
     if acronyms:
-        parts.append(f"(?-i:{_alternation(acronyms)})")
+        parts.append(f"(?-i:{alternation(acronyms)})")
     if names:
-        parts.append(f"(?i:{_alternation(names)})")
+        parts.append(f"(?i:{alternation(names, fold=True)})")
     return "|".join(parts)
 
 
@@ -223,7 +262,9 @@ def _after_body(body_names: str, place_names: str) -> re.Pattern[str]:
 
 
 def _pinpoint(section_lead: str) -> re.Pattern[str]:
-    """The part of an instrument cited before it ("resolves 2 of", "§ 15 of the")."""
+    """The part of an instrument cited before it ("resolves 2 of", "§ 15 of the").
+    Every alternative holds a digit, ")", "§" or "annex": ``surroundings`` skips
+    the windows without one."""
     label = r"(?:[a-z]\)|\d+(?:\.\d+)*(?:\s*[a-z]\))?|[ivx]+\))"
     para = r"\d[\d.]*[a-z]?(?:\s*[a-z]\))?"
     return re.compile(
@@ -245,9 +286,9 @@ def load_grammar() -> Grammar:
     sectors = _sector_labels(lex)
     instruments, wsis = _instrument_labels(lex)
     wsis_names = _names([], wsis)
-    place_names = f"(?i:{_alternation(list(gaz.places))})"
+    place_names = f"(?i:{alternation(list(gaz.places), fold=True)})"
     leads = [label for s in lex.sections for label in s.labels]
-    section_lead = f"(?i:{_alternation(leads)})"
+    section_lead = f"(?i:{alternation(leads, fold=True)})"
     heading = re.compile(
         r"^[ \t>#*_]*(?:(?i:further|also|moreover)\s+)?"
         rf"(?:{section_lead})(?![\w-])[^\n]*$",

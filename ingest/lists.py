@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from itukg.ingest.mentions import LOOKBACK, Scan, Words
+from itukg.ingest.mentions import LOOKBACK, NO_WORDS, Scan, Words
 from itukg.ingest.surroundings import words_before
 
 T = TypeVar("T")
@@ -104,7 +104,7 @@ def leading_words(scan: Scan, pos: int) -> Words:
         session = join.group("session")
         year = int(session) if session else carried.year
         return Words(body=carried.body, year=year, shared=True)
-    return Words()
+    return NO_WORDS
 
 
 def words_of_items(own: Sequence[Words], lead: Words) -> list[Words]:

@@ -35,6 +35,9 @@ class Words:
     shared: bool = False  # the words of the list this citation is joined to
 
 
+NO_WORDS = Words()  # shared: words are frozen, and most citations have none
+
+
 @dataclass(frozen=True)
 class Mention:
     """One cited instrument as the text names it, before resolving."""

@@ -14,20 +14,26 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from functools import lru_cache
 
 from itukg.ingest.models import Change, Document, Paragraph, View
 from itukg.ingest.relines import reline_text
-from itukg.ingest.structure import Layout, segment_text
+from itukg.ingest.structure import Layout, line_starts, segment_text
 from itukg.ingest.views import ViewText, render_view
 
 # An annex of the instrument: its operative part has ended.
 # An annex header: in capitals anywhere ("…transferred. ANNEX 1 TO DECISION 5"), or
 # opening a line; "Annex 2 to Decision 5 (Rev. Dubai, 2018)" inside a recital is a
 # citation, not a header.
-_ANNEX = re.compile(
-    r"(?<![\w-])(?:ANNEX|APPENDIX|ATTACHMENT)(?:\s+(?:\d+|[A-Z]))?\s+TO\s+(?:THIS\s+)?"
+# Two scans, each with a literal to skip ahead to (a pattern that opens with a
+# lookbehind or ``^`` is tried at every position): the capitals (then the character
+# before is checked: no word character or hyphen), and a line's header.
+_ANNEX_CAPS = re.compile(
+    r"A(?:NNEX|PPENDIX|TTACHMENT)(?:\s+(?:\d+|[A-Z]))?\s+TO\s+(?:THIS\s+)?"
     r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)"
-    r"|^[ \t#*_]*(?:Annex|Appendix|Attachment)(?:\s+(?:\d+|[A-Z]))?\s+to\s+"
+)
+_ANNEX_LINE = re.compile(
+    r"^[ \t#*_]*(?:Annex|Appendix|Attachment)(?:\s+(?:\d+|[A-Z]))?\s+to\s+"
     r"(?:this\s+)?(?:Resolution|Decision|Recommendation|Opinion)\b[^\n]*$",
     re.M,
 )
@@ -35,6 +41,20 @@ _BULLETS = " \t\n-*+>\u2022"  # the next item's bullet, not this paragraph's wor
 
 Sources = Mapping[tuple[View, int], str | None]
 """The version each block's header names, by (view, document offset of the block)."""
+
+
+def _annex_start(text: str, start: int, end: int) -> int | None:
+    """Where the first annex header in ``text[start:end]`` starts, if any."""
+    found = None
+    for m in _ANNEX_CAPS.finditer(text, start, end):
+        before = text[m.start() - 1 : m.start()]
+        if not before or not (before.isalnum() or before in "_-"):
+            found = m.start()
+            break
+    line = next(line_starts(_ANNEX_LINE, text, start, end), None)
+    if line is not None and (found is None or line[0] < found):
+        return line[0]
+    return found
 
 
 def _split(label: str, expected: int) -> int | None:
@@ -91,16 +111,21 @@ def renumber(doc: Document) -> tuple[Document, frozenset[int]]:
     return renumbered, frozenset(start for start, _, _ in found)
 
 
+_NUMBERED = re.compile(r"(\d+)\s?(bis|ter)?")
+_DIGITS = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=4096)
 def _in_sequence(label: str, last: str | None) -> bool:
     """Whether a top-level label continues its list (1 after nothing, 3 after 2, b)
     after a), 2bis after 2); a number out of order is a table cell or a stray."""
     core = label.strip("().").lower()
-    number = re.fullmatch(r"(\d+)\s?(bis|ter)?", core)
+    number = _NUMBERED.fullmatch(core)
     prev = (last or "").strip("().").lower()
     if number and number.group(2):
         return prev == number.group(1)
     if number:
-        before = re.match(r"\d+", prev)
+        before = _DIGITS.match(prev)
         return int(core) == (int(before.group()) + 1 if before else 1)
     if len(core) == 1 and core.isalpha():
         return (
@@ -227,7 +252,7 @@ def find_paragraphs(
             if source is None or source not in instrument:
                 continue
             start = block.header[1] if block.header else block.start
-            annex = _ANNEX.search(vt.text, start, block.end)
-            span = (start, annex.start() if annex else block.end)
+            annex = _annex_start(vt.text, start, block.end)
+            span = (start, block.end if annex is None else annex)
             out += _paragraphs_of_block(doc_key, vt, layout, source, span, renumbered)
     return out

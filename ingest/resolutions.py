@@ -15,7 +15,7 @@ from itukg.ingest.lists import (
     scan_list,
     words_of_items,
 )
-from itukg.ingest.mentions import Found, Mention, Qualifier, Scan, Words
+from itukg.ingest.mentions import NO_WORDS, Found, Mention, Qualifier, Scan, Words
 from itukg.ingest.surroundings import pinpoint, words_after
 from itukg.ingest.versions import QUALIFIER, qualifier_at, version_after
 
@@ -95,7 +95,7 @@ def _groups(entries: list[_Entry]) -> list[_Entry]:
             groups.append(_Entry(pending, e.qualifier, e.words))
             pending = []
     if pending:
-        groups.append(_Entry(pending, None, Words()))
+        groups.append(_Entry(pending, None, NO_WORDS))
     return groups
 
 
@@ -186,7 +186,10 @@ def ra_named_before(scan: Scan, kw_start: int, pos: int) -> int | None:
     """Where "ITU-R" starts when it names a resolution's sector before the keyword
     ("ITU-R Resolution 9 (Geneva, 2015)"): a Radiocommunication Assembly
     resolution, unless its qualifier names another conference ("(WRC-03)")."""
-    before = _RA_BEFORE.search(scan.text, max(scan.floor, kw_start - 12), kw_start)
+    lo = max(scan.floor, kw_start - 12)
+    if scan.text.find("ITU-R", lo, kw_start) < 0:
+        return None  # the literal first: most keywords have no sector before them
+    before = _RA_BEFORE.search(scan.text, lo, kw_start)
     end = scan.window(pos)
     m = _RA_ITEM.match(scan.text, pos, end)
     if before is None or m is None:

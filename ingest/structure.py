@@ -63,6 +63,22 @@ def line_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
         yield found
 
 
+def line_starts(
+    pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """(line start, match) for every match of ``line_matches(pattern, text)`` (in
+    ``text[pos:endpos]``), without matching twice: the match may begin at the
+    newline before its line, so read its named groups and its end, never its start
+    or group 0."""
+    stop = len(text) if endpos is None else endpos
+    first = pattern.match(text, pos, stop)
+    if first is not None:
+        yield pos, first
+        pos = first.end()
+    for m in _after_newline(pattern).finditer(text, pos, stop):
+        yield m.start() + 1, m
+
+
 @dataclass(frozen=True)
 class Block:
     """A stretch of a view whose citations share one source."""
@@ -155,6 +171,7 @@ _MODIFIERS = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _heading_name(line: str, head: str, preamble: bool) -> str | None:
     """A heading line's section name, or None when the line is a sentence that
     merely begins with a heading word.
@@ -183,6 +200,12 @@ def _heading_name(line: str, head: str, preamble: bool) -> str | None:
     if clean.endswith(","):
         return short.lower()
     return None
+
+
+def forget_document() -> None:
+    """Drop what is cached by a document's own text (its heading lines): such a
+    cache serves the repeats within one document, never the next document."""
+    _heading_name.cache_clear()
 
 
 @lru_cache(maxsize=4)
@@ -224,15 +247,18 @@ def segment_text(text: str) -> Layout:
     events: list[tuple[int, int, str, str]] = []  # (pos, order, what, value)
     for b in blocks:
         events.append((b.start, 0, "block", ""))
-    for m in line_matches(grammar.heading, text):
-        head = _lead_pattern(grammar.section_lead).match(m.group(0))
-        lead = head.group(1) if head else m.group(0)
-        name = _heading_name(m.group(0), lead, _is_preamble(lead))
+    lead_pattern = _lead_pattern(grammar.section_lead)
+    for start, m in line_starts(grammar.heading, text):
+        line = text[start : m.end()]
+        head = lead_pattern.match(line)
+        lead = head.group(1) if head else line
+        name = _heading_name(line, lead, _is_preamble(lead))
         if name is not None:
-            events.append((m.start(), 1, "heading", name))
-    labels = list(line_matches(_LABEL, text))
-    for m in labels:
-        events.append((m.start("label"), 2, "label", m.group("label")))
+            events.append((start, 1, "heading", name))
+    events += [
+        (m.start("label"), 2, "label", m.group("label"))
+        for _, m in line_starts(_LABEL, text)
+    ]
     events.sort(key=lambda e: (e[0], e[1]))
     positions: list[int] = []
     states: list[tuple[str | None, str | None]] = []
@@ -245,11 +271,12 @@ def segment_text(text: str) -> Layout:
         )
         for i, e in enumerate(label_events)
     }
+    paragraph: str | None = None  # the labels on the stack (joined when it moves)
     for pos, _, what, value in events:
         if what == "block":
-            section, stack = None, []
+            section, stack, paragraph = None, [], None
         elif what == "heading":
-            section, stack = value, []
+            section, stack, paragraph = value, [], None
         elif section is not None:
             core = value.strip("().").split()[0] if value.strip("().") else value
             kind = _kind(core, stack, next_of.get(pos))
@@ -258,7 +285,7 @@ def segment_text(text: str) -> Layout:
                     del stack[j:]
                     break
             stack.append((kind, value))
-        paragraph = " ".join(lab for _, lab in stack) or None
+            paragraph = " ".join([lab for _, lab in stack]) or None
         positions.append(pos)
         states.append((section, paragraph))
     return Layout(tuple(blocks), tuple(positions), tuple(states))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from itukg.ingest.grammar import Grammar
-from itukg.ingest.mentions import LOOKBACK, Scan, Words
+from itukg.ingest.mentions import LOOKBACK, NO_WORDS, Scan, Words
 from itukg.ontology.gazetteer import fold
 
 
@@ -40,7 +40,7 @@ def words_after(scan: Scan, pos: int, end: int) -> tuple[Words, int]:
     g = scan.grammar
     m = g.after_body.match(scan.text, pos, end)
     if m is None:
-        return Words(), pos
+        return NO_WORDS, pos
     if m.group("self"):
         body: str | None = "self"
     else:
@@ -78,6 +78,10 @@ def acronym_year(g: Grammar, name: str | None, suffix: str | None) -> str | None
 
 
 _PIN_LAST = frozenset("fFoOnNeE")  # the last letters of "of", "to", "in", "the"
+# What every pinpoint holds: a digit, a closing bracket, "§" or "annex" (its
+# label, paragraph, annex or appendix number); a cheap scan that spares most
+# windows the pinpoint expression, which tries every heading word at every place.
+_PIN_HINT = re.compile(r"[\d)§]|(?i:annex)")
 
 
 def _may_end_pinpoint(text: str, pos: int) -> bool:
@@ -98,6 +102,8 @@ def pinpoint(scan: Scan, pos: int) -> tuple[str | None, int]:
     if not _may_end_pinpoint(scan.text, pos):
         return None, pos
     lo = max(scan.floor, pos - 80, scan.text.rfind("\n", 0, pos) + 1)
+    if _PIN_HINT.search(scan.text, lo, pos) is None:
+        return None, pos
     m = scan.grammar.pinpoint.search(scan.text, lo, pos)
     if m is None:
         return None, pos

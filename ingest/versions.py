@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from itukg.ingest.mentions import Qualifier, Scan, Words
+from itukg.ingest.mentions import NO_WORDS, Qualifier, Scan, Words
 from itukg.ingest.surroundings import words_after
 
 QUALIFIER = re.compile(r"\s*\(\s*(?P<inner>(?:[^()\n]|\n(?!\s*\n)){1,80}?)\s*\)")
@@ -130,7 +130,7 @@ def _named_after(scan: Scan, pos: int, end: int) -> tuple[Qualifier | None, Word
             if words.body:
                 q = _version_at(scan, wend, end)
                 return (q[0], words, q[1]) if q else (None, words, wend)
-    return None, Words(), pos
+    return None, NO_WORDS, pos
 
 
 def version_after(

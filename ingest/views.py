@@ -8,11 +8,13 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from itukg.ingest.models import Change, Document, View
 
 # Characters that carry no text: soft hyphen, zero-width characters, BOM.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
 # Same-length replacements: non-breaking spaces and special hyphens.
 _SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\t\u3000"
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
@@ -25,6 +27,12 @@ _PLAIN = dict(
     )
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _has_invisible(text: str) -> bool:
+    """Whether ``text`` holds an invisible character: a substring test per
+    character runs at memory speed, where the class scan looks at every one."""
+    return not text.isascii() and any(c in text for c in _INVISIBLE_CHARS)
 
 
 def _one(m: re.Match[str]) -> str:
@@ -74,9 +82,10 @@ class ViewText:
         return self.raw(pos - 1) + 1 if pos > 0 else 0
 
 
+@lru_cache(maxsize=4)
 def substitutions(text: str, changes: tuple[Change, ...]) -> tuple[Change, ...]:
     """Inserted spans implied by deletion-only markup: ``~~Hyderabad, 2010~~ Dubai,
-    2014`` inserts ``Dubai, 2014``."""
+    2014`` inserts ``Dubai, 2014`` (cached: each view of a document asks)."""
     if any(c.kind == "ins" for c in changes):
         return ()
     markup_ends = {c.start: c.end for c in changes if c.kind == "markup"}
@@ -105,7 +114,7 @@ def render_view(doc: Document, view: View) -> ViewText:
     drop = "del" if view == "current" else "ins"
     changes = doc.changes + substitutions(doc.text, doc.changes)
     cuts = [(c.start, c.end) for c in changes if c.kind in (drop, "markup")]
-    if not doc.text.isascii():  # the invisible characters are all non-ASCII
+    if _has_invisible(doc.text):
         cuts += [(m.start(), m.end()) for m in _INVISIBLE.finditer(doc.text)]
     cuts.sort()
     pieces: list[str] = []
