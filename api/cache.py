@@ -16,9 +16,9 @@ from collections.abc import Mapping
 from itukg.api.bounded import BoundedQueries
 from itukg.ontology.store import GraphStore
 from itukg.queries import Table, run_query
-from itukg.queries.run import bound_query
+from itukg.queries.run import Window, bound_query
 
-CacheKey = tuple[str, tuple[tuple[str, str], ...]]
+CacheKey = tuple[str, tuple[tuple[str, str], ...], Window | None]
 
 
 class Runner:
@@ -40,18 +40,24 @@ class Runner:
         self._lock = threading.Lock()
         self._kept: OrderedDict[CacheKey, tuple[float, Table]] = OrderedDict()
 
-    def run(self, name: str, params: Mapping[str, str] | None = None) -> Table:
+    def run(
+        self,
+        name: str,
+        params: Mapping[str, str] | None = None,
+        window: Window | None = None,
+    ) -> Table:
+        """The query's rows (with a ``window``, that page of them)."""
         given = dict(params or {})
         if self.size <= 0:
-            return self._evaluate(name, given)
-        key = (name, tuple(sorted(given.items())))
+            return self._evaluate(name, given, window)
+        key = (name, tuple(sorted(given.items())), window)
         now = time.monotonic()
         with self._lock:
             found = self._kept.get(key)
             if found is not None and now - found[0] <= self.seconds:
                 self._kept.move_to_end(key)
                 return found[1]
-        table = self._evaluate(name, given)
+        table = self._evaluate(name, given, window)
         with self._lock:
             self._kept[key] = (now, table)
             self._kept.move_to_end(key)
@@ -59,10 +65,12 @@ class Runner:
                 self._kept.popitem(last=False)
         return table
 
-    def _evaluate(self, name: str, given: dict[str, str]) -> Table:
+    def _evaluate(
+        self, name: str, given: dict[str, str], window: Window | None
+    ) -> Table:
         if self.bounded is not None:
-            text = bound_query(name, given, self.base)  # bad parameters raise here
+            text = bound_query(name, given, self.base, window)  # bad params raise
             found = self.bounded.run(text, self.base)
             if found is not None:
                 return found
-        return run_query(self.store, name, given, self.base)
+        return run_query(self.store, name, given, self.base, window)

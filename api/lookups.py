@@ -25,6 +25,7 @@ from itukg.api.schemas import (
 from itukg.ontology.iri import key_iri
 from itukg.ontology.keys import Key, parse_key
 from itukg.ontology.kinds import noun
+from itukg.queries.run import Window
 
 M = TypeVar("M")
 
@@ -45,33 +46,43 @@ def _str(v: Value) -> str | None:
 
 
 def citations(
-    q: Runner, key: str, direction: str, aggregate: bool = True
+    q: Runner,
+    key: str,
+    direction: str,
+    aggregate: bool = True,
+    window: Window | None = None,
 ) -> list[CitationEdge]:
-    """``direction`` "cites" (what it cites) or "cited-by" (what cites it)."""
-    end = "source" if direction == "cites" else "target"
-    out = []
-    for r in q.run(direction, {"key": key}).records():
-        if not aggregate and r[end] != key:
-            continue
-        evidence = Evidence(
-            document=str(r["document"]),
-            view=str(r["view"]),
-            section=_str(r["section"]),
-            paragraph=_str(r["paragraph"]),
-            pinpoint=_str(r["pinpoint"]),
-            quote=str(r["quote"]),
-        )
-        out.append(
-            CitationEdge(
-                source=str(r["source"]),
-                source_label=_str(r.get("source_label")),
-                target=str(r["target"]),
-                target_label=_str(r.get("target_label")),
-                relation=str(r["relation"]),
-                evidence=evidence,
-            )
-        )
-    return out
+    """``direction`` "cites" (what it cites) or "cited-by" (what cites it); with
+    a ``window``, that page of them (cut by the query: no other row is read
+    back or shaped)."""
+    params = {"key": key, "aggregate": str(aggregate).lower()}
+    return [_edge(r) for r in q.run(direction, params, window).records()]
+
+
+def citation_total(q: Runner, key: str, direction: str, aggregate: bool = True) -> int:
+    """How many edges ``citations`` gives in all (counted, not read)."""
+    params = {"key": key, "aggregate": str(aggregate).lower()}
+    (row,) = q.run(f"{direction}-total", params).records()
+    return int(row["total"] or 0)
+
+
+def _edge(r: dict[str, Value]) -> CitationEdge:
+    evidence = Evidence(
+        document=str(r["document"]),
+        view=str(r["view"]),
+        section=_str(r["section"]),
+        paragraph=_str(r["paragraph"]),
+        pinpoint=_str(r["pinpoint"]),
+        quote=str(r["quote"]),
+    )
+    return CitationEdge(
+        source=str(r["source"]),
+        source_label=_str(r.get("source_label")),
+        target=str(r["target"]),
+        target_label=_str(r.get("target_label")),
+        relation=str(r["relation"]),
+        evidence=evidence,
+    )
 
 
 def versions(q: Runner, key: str) -> list[VersionOut]:

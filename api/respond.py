@@ -61,12 +61,21 @@ PagingDep = Annotated[Paging, Depends(get_paging)]
 def paginate(items: Sequence[T], paging: Paging, request: Request) -> dict[str, Any]:
     """The fields of a ``Page``: one slice of ``items`` and the URL of the next."""
     end = paging.offset + paging.limit
+    return paged(items[paging.offset : end], len(items), paging, request)
+
+
+def paged(
+    page: Sequence[T], total: int, paging: Paging, request: Request
+) -> dict[str, Any]:
+    """The fields of a ``Page`` whose items the query already cut to the page
+    (``total``: the length of the whole list)."""
+    end = paging.offset + paging.limit
     nxt = None
-    if end < len(items):
+    if end < total:
         nxt = str(request.url.include_query_params(offset=end, limit=paging.limit))
     return {
-        "items": list(items[paging.offset : end]),
-        "total": len(items),
+        "items": list(page),
+        "total": total,
         "offset": paging.offset,
         "limit": paging.limit,
         "next": nxt,

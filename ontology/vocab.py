@@ -85,12 +85,18 @@ class ITU(DefinedNamespace):
     body: URIRef
     candidate: URIRef
     citationCount: URIRef
+    citationsMadeCount: URIRef
+    citationsReceivedCount: URIRef
+    citedByCount: URIRef
     cites: URIRef
     citesAs: URIRef
+    citesCount: URIRef
+    citingSourceCount: URIRef
     collaborationMarker: URIRef
     conference: URIRef
     considers: URIRef
     contentHash: URIRef
+    currentCitationCount: URIRef
     date: URIRef
     deletedWords: URIRef
     emphasizes: URIRef

@@ -5,6 +5,11 @@ declared parameter that the query does not use is an error.
     #+ summary: What an instrument cites
     #+ params:
     #+   key: {type: key, description: "an instrument key, e.g. pp/res/130/2014"}
+
+A parameter of type ``limit`` is not bound as a term (SPARQL has no variable
+LIMIT): the query holds exactly one ``LIMIT`` clause, with the parameter's
+default, and the runner puts the asked number there; the file stays valid SPARQL
+that runs as it is with the default; ``all`` drops the clause (every row).
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from itukg.queries.errors import QueryDefinitionError, QueryNotFound
 
 _HEADER_KEYS = {"summary", "description", "params", "tags", "kind"}
 _PARAM_KEYS = {"type", "description", "default", "example"}
-TYPES = ("key", "iri", "string", "int")
+TYPES = ("key", "iri", "string", "int", "bool", "limit")
+LIMIT = re.compile(r"\bLIMIT\s+(\d+)")  # as the .rq files write it: upper case
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,26 @@ def _header(name: str, text: str) -> dict[str, Any]:
     return data
 
 
+def _body(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+
+
+def _check_used(name: str, pname: str, spec: dict[str, Any], text: str) -> None:
+    """A parameter is used in the query: a variable of its name, or for a
+    ``limit`` the one LIMIT clause, whose number is the parameter's default."""
+    body = _body(text)
+    if spec["type"] == "limit":
+        found = LIMIT.findall(body)
+        if len(found) != 1 or found[0] != str(spec.get("default")):
+            raise QueryDefinitionError(
+                f"{name}: parameter {pname} needs one LIMIT clause, of its default"
+            )
+    elif not re.search(rf"[?$]{re.escape(pname)}\b", body):
+        raise QueryDefinitionError(
+            f"{name}: parameter {pname} is not used in the query"
+        )
+
+
 def parse_query(name: str, text: str, kind: str) -> Query:
     """A Query from the text of its file; raise QueryDefinitionError when the header
     is malformed."""
@@ -74,11 +100,7 @@ def parse_query(name: str, text: str, kind: str) -> Query:
             raise QueryDefinitionError(
                 f"{name}: parameter {pname}: type must be one of {TYPES}"
             )
-        body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
-        if not re.search(rf"[?$]{re.escape(pname)}\b", body):
-            raise QueryDefinitionError(
-                f"{name}: parameter {pname} is not used in the query"
-            )
+        _check_used(name, pname, spec, text)
         default = spec.get("default")
         params.append(
             Param(

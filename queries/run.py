@@ -19,10 +19,12 @@ from itukg.ontology.errors import InvalidKey
 from itukg.ontology.store import GraphStore, Result, Term
 from itukg.ontology.vocab import ITU, XSD
 from itukg.queries.errors import QueryDefinitionError, QueryParamError
-from itukg.queries.registry import Query, get_query
+from itukg.queries.registry import LIMIT, Query, get_query
 
 Value = str | int | float | bool | None
 _ITU = str(ITU)
+XSD_BOOLEAN = ox.NamedNode(str(XSD.boolean))
+ALL = "all"  # the value of a limit parameter that asks for every row
 
 
 @dataclass(frozen=True)
@@ -86,18 +88,33 @@ def _coerce(query: Query, given: Mapping[str, str], base: str) -> dict[str, Term
             except ValueError as exc:
                 raise QueryParamError(f"{query.name}: {p.name}: {exc}") from None
         elif p.type == "int":
-            try:
-                out[p.name] = ox.Literal(
-                    str(int(raw)),
-                    datatype=ox.NamedNode(str(XSD.integer)),
-                )
-            except ValueError:
-                raise QueryParamError(
-                    f"{query.name}: {p.name} must be a whole number"
-                ) from None
+            out[p.name] = _integer(query, p.name, raw, None)
+        elif p.type == "limit" and raw != ALL:  # set in the text by bound_query
+            _integer(query, p.name, raw, 1)
+        elif p.type == "bool":
+            out[p.name] = _boolean(query, p.name, raw)
         else:
             out[p.name] = ox.Literal(raw)
     return out
+
+
+def _integer(query: Query, name: str, raw: str, least: int | None) -> ox.Literal:
+    try:
+        number = int(raw)
+    except ValueError:
+        raise QueryParamError(f"{query.name}: {name} must be a whole number") from None
+    if least is not None and number < least:
+        raise QueryParamError(f"{query.name}: {name} must be at least {least}")
+    return ox.Literal(str(number), datatype=ox.NamedNode(str(XSD.integer)))
+
+
+_BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
+
+
+def _boolean(query: Query, name: str, raw: str) -> ox.Literal:
+    if raw.lower() not in _BOOLEANS:
+        raise QueryParamError(f"{query.name}: {name} must be true or false")
+    return ox.Literal(str(_BOOLEANS[raw.lower()]).lower(), datatype=XSD_BOOLEAN)
 
 
 def value(term: object, base: str = iri.DEFAULT_BASE) -> Value:
@@ -164,24 +181,72 @@ def bind(text: str, bindings: Mapping[str, Term]) -> str:
     return block.join(parts)
 
 
+@dataclass(frozen=True)
+class Window:
+    """One page of a query's rows, in the query's own order: ``limit`` rows after
+    the first ``offset``."""
+
+    offset: int
+    limit: int
+
+
 def run_query(
     store: GraphStore,
     name: str,
     params: Mapping[str, str] | None = None,
     base: str = iri.DEFAULT_BASE,
+    window: Window | None = None,
 ) -> Table:
-    """Run the named query with ``params`` (strings, coerced by declared type)."""
-    return table(store.query(bound_query(name, params, base)), base)
+    """Run the named query with ``params`` (strings, coerced by declared type);
+    with a ``window``, only that page of its rows (the store skips the rest)."""
+    return table(store.query(bound_query(name, params, base, window)), base)
 
 
 def bound_query(
-    name: str, params: Mapping[str, str] | None = None, base: str = iri.DEFAULT_BASE
+    name: str,
+    params: Mapping[str, str] | None = None,
+    base: str = iri.DEFAULT_BASE,
+    window: Window | None = None,
 ) -> str:
     """The SPARQL text ``run_query`` sends: the named query with its parameters
     bound (a query any SPARQL endpoint runs as it is, e.g. in an editor)."""
     query = get_query(name)
     bindings = _coerce(query, params or {}, base)
-    return f"BASE <{base}>\n{bind(query.text, bindings)}"
+    text = query.text
+    for p in query.params:
+        if p.type == "limit":
+            raw = (params or {}).get(p.name) or str(p.default)
+            text = limited(text, None if raw == ALL else int(raw))
+    if window is not None:
+        text = windowed(query, text, window)
+    return f"BASE <{base}>\n{bind(text, bindings)}"
+
+
+def limited(text: str, limit: int | None) -> str:
+    """The query with its one LIMIT clause set to ``limit`` (registry.LIMIT), or
+    without it (None: every row)."""
+    return LIMIT.sub("" if limit is None else f"LIMIT {limit}", text, count=1)
+
+
+_PAGE = re.compile(r"^(\s*)#page (ORDER BY [^\n]+)$", re.M)
+
+
+def windowed(query: Query, text: str, window: Window) -> str:
+    """The query cut to one page of its rows. A ``#page ORDER BY …`` comment line
+    (in the subquery that picks the rows, before their details are read) becomes
+    that ORDER BY with the page's LIMIT and OFFSET; a query without one gets them
+    after its own ORDER BY, which makes the page deterministic."""
+    if window.offset < 0 or window.limit < 1:
+        raise QueryParamError(f"{query.name}: a page is offset >= 0, limit >= 1")
+    cut = f"LIMIT {window.limit} OFFSET {window.offset}"
+    marked = _PAGE.search(text)
+    if marked is not None:
+        line = f"{marked.group(1)}{marked.group(2)} {cut}"
+        return text[: marked.start()] + line + text[marked.end() :]
+    body = "\n".join(line.split("#")[0] for line in text.splitlines())
+    if LIMIT.search(body) or not re.search(r"\bORDER\s+BY\b", body):
+        raise QueryDefinitionError(f"{query.name}: a page needs ORDER BY, no LIMIT")
+    return f"{text.rstrip()}\n{cut}\n"
 
 
 def run_update(store: GraphStore, name: str, base: str = iri.DEFAULT_BASE) -> None:

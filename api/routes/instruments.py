@@ -11,10 +11,11 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
 from itukg.api import lookups
+from itukg.api.cache import Runner
 from itukg.api.deps import IndexDep, RunnerDep, SettingsDep
 from itukg.api.errors import UnknownInstrument
 from itukg.api.negotiate import PAGE
-from itukg.api.respond import RDF_CONTENT, PagingDep, paginate, respond
+from itukg.api.respond import RDF_CONTENT, Paging, PagingDep, paged, paginate, respond
 from itukg.api.routes.pages import instrument_page
 from itukg.api.schemas import (
     AmendmentOut,
@@ -28,6 +29,7 @@ from itukg.api.schemas import (
 )
 from itukg.ontology.errors import InvalidKey
 from itukg.ontology.keys import _SCHEMES, parse_key
+from itukg.queries.run import Window
 
 ERRORS: dict[int | str, dict[str, object]] = {
     404: {"model": ErrorOut, "description": "unknown key, with the closest known"},
@@ -57,6 +59,23 @@ Key = Annotated[
 router = APIRouter(prefix="/instruments", tags=["instruments"], responses=RESPONSES)
 
 
+def citation_page(
+    q: Runner,
+    key: str,
+    direction: str,
+    aggregate: bool,
+    paging: Paging,
+    request: Request,
+) -> Page[CitationEdge]:
+    """One page of an instrument's citation edges: the query cuts the page, a
+    count gives the total (both cost what the instrument's citations do, not
+    what the corpus does)."""
+    total = lookups.citation_total(q, key, direction, aggregate)
+    window = Window(paging.offset, paging.limit)
+    edges = lookups.citations(q, key, direction, aggregate, window)
+    return Page[CitationEdge](**paged(edges, total, paging, request))
+
+
 @router.get(
     "/{key:path}/cites",
     response_model=Page[CitationEdge],
@@ -72,8 +91,7 @@ def read_cites(
     aggregate: Aggregate = True,
 ) -> Response:
     lookups.known_key(index, key)
-    edges = lookups.citations(q, key, "cites", aggregate)
-    page = Page[CitationEdge](**paginate(edges, paging, request))
+    page = citation_page(q, key, "cites", aggregate, paging, request)
     return respond(request, page, settings.base, "cites")
 
 
@@ -92,8 +110,7 @@ def read_cited_by(
     aggregate: Aggregate = True,
 ) -> Response:
     lookups.known_key(index, key)
-    edges = lookups.citations(q, key, "cited-by", aggregate)
-    page = Page[CitationEdge](**paginate(edges, paging, request))
+    page = citation_page(q, key, "cited-by", aggregate, paging, request)
     return respond(request, page, settings.base, "cited-by")
 
 

@@ -18,11 +18,12 @@ from itukg.api.cache import Runner
 from itukg.api.deps import RunnerDep, SettingsDep
 from itukg.api.errors import NotAcceptable
 from itukg.api.negotiate import HTML, JSON, JSONLD, LOOKUP, TURTLE, choose
-from itukg.api.respond import Paging, PagingDep, paginate, respond
+from itukg.api.respond import Paging, PagingDep, paged, paginate, respond
 from itukg.api.routes.instruments import PATTERN
 from itukg.api.schemas import QueryResult
 from itukg.queries import Query, QueryParamError, Table, list_queries
-from itukg.queries.run import bound_query
+from itukg.queries.registry import Param
+from itukg.queries.run import Window, bound_query
 
 PUBLIC = ("report", "lookup")
 RESERVED = ("offset", "limit", "format")  # request parameters that are not the query's
@@ -36,7 +37,17 @@ _SCHEMAS: dict[str, dict[str, Any]] = {
     "iri": {"type": "string", "format": "uri"},
     "string": {"type": "string"},
     "int": {"type": "integer"},
+    "bool": {"type": "boolean"},
+    "limit": {"anyOf": [{"type": "integer", "minimum": 1}, {"enum": ["all"]}]},
 }
+_INTEGERS = ("int", "limit")
+
+
+def _typed(p: Param, raw: str) -> object:
+    """A default or example in the type of its schema."""
+    if p.type in _INTEGERS:
+        return int(raw)
+    return raw.lower() == "true" if p.type == "bool" else raw
 
 
 def parameters(query: Query) -> list[dict[str, Any]]:
@@ -45,7 +56,7 @@ def parameters(query: Query) -> list[dict[str, Any]]:
     for p in query.params:
         schema = dict(_SCHEMAS[p.type])
         if p.default is not None:
-            schema["default"] = int(p.default) if p.type == "int" else p.default
+            schema["default"] = _typed(p, p.default)
         param: dict[str, Any] = {
             "name": p.name,
             "in": "query",
@@ -54,7 +65,7 @@ def parameters(query: Query) -> list[dict[str, Any]]:
             "schema": schema,
         }
         if p.example is not None:
-            param["example"] = int(p.example) if p.type == "int" else p.example
+            param["example"] = _typed(p, p.example)
         out.append(param)
     out.append(
         {
@@ -98,6 +109,9 @@ def answer(
     params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
     if fmt == HTML and missing(query, params):  # the form, to fill in
         return page(request, query, params, None, paging)
+    if fmt in (JSON, JSONLD, TURTLE) and counted(query):
+        found = counted_page(request, query, q, params, paging)
+        return respond(request, found, base, "query", offers=LOOKUP)
     table = q.run(query.name, params)
     if fmt == CSV:
         headers = {"Vary": "Accept"}
@@ -111,6 +125,32 @@ def answer(
         **paginate(table.records(), paging, request),
     )
     return respond(request, result, base, "query", offers=LOOKUP)
+
+
+def counted(query: Query) -> bool:
+    """Whether the query has a count of its rows (``internal/<name>-total.rq``),
+    so that a JSON page of it is cut by the store, not from every row."""
+    return any(t.name == f"{query.name}-total" for t in list_queries("internal"))
+
+
+def counted_page(
+    request: Request,
+    query: Query,
+    q: Runner,
+    params: dict[str, str],
+    paging: Paging,
+) -> QueryResult:
+    """One page of a counted query's rows: the query cut to the page, the total
+    from its count."""
+    bound_query(query.name, params)  # bad parameters are refused in its name
+    (row,) = q.run(f"{query.name}-total", params).records()
+    table = q.run(query.name, params, Window(paging.offset, paging.limit))
+    return QueryResult(
+        query=query.name,
+        params=params,
+        columns=list(table.columns),
+        **paged(table.records(), int(row["total"] or 0), paging, request),
+    )
 
 
 def page(

@@ -55,7 +55,7 @@ def _export(store: GraphStore, fmt: str, base: str) -> bytes:
             return b""
         data = ox.serialize(triples, format=_RDF_FORMATS[fmt])
         return data if isinstance(data, bytes) else b""
-    edges = run_query(store, "citation-edges", {}, base)
+    edges = run_query(store, "citation-edges", {"top": "all"}, base)  # every edge
     if fmt == "csv":
         return edges.to_csv().encode("utf-8")
     import networkx as nx

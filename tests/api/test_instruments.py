@@ -130,6 +130,45 @@ def test_long_lists_come_in_pages(client: TestClient) -> None:
     )
 
 
+# (route, key, aggregate, the end of each edge that is the key itself)
+PAGED = [
+    ("cites", "pp/res/130/2014", "true", None),
+    ("cited-by", "wtdc/res/69/2010", "true", None),
+    ("cited-by", "unga/res/55/63", "true", None),
+    ("cited-by", "pp/res/130", "true", None),
+    ("cited-by", "council/res/1305", "false", "target"),
+    ("cites", "pp/res/130", "false", "source"),
+]
+
+
+@pytest.mark.parametrize(
+    ("route", "key", "aggregate", "own"),
+    PAGED,
+    ids=[f"{r}-{k}-{a}" for r, k, a, _ in PAGED],
+)
+def test_pages_cut_by_the_query_walk_the_whole_list(
+    client: TestClient, route: str, key: str, aggregate: str, own: str | None
+) -> None:
+    """Pages of 3 (each cut by the query, the total counted apart) walk the list
+    the aggregate flag names, in its order, each total the length of it."""
+    path = f"/instruments/{key}/{route}"
+    whole = client.get(path, params={"limit": 1000, "aggregate": aggregate}).json()
+    walked: list[dict[str, Any]] = []
+    url: str | None = f"{path}?limit=3&aggregate={aggregate}"
+    while url:
+        body = client.get(url).json()
+        assert body["total"] == len(whole["items"]) == whole["total"]
+        walked += body["items"]
+        url = body["next"]
+    assert walked == whole["items"]
+    if own is not None:
+        assert all(e[own] == key for e in walked)
+        assert walked or route == "cites", "the work itself is cited"
+        everything = items(client, path)
+        assert [e for e in everything if e[own] == key] == walked
+        assert len(everything) > len(walked), "the versions' edges are left out"
+
+
 def test_summary(client: TestClient) -> None:
     r = client.get("/instruments/pp/res/130/2014")
     assert r.status_code == 200
@@ -154,6 +193,24 @@ def test_summary(client: TestClient) -> None:
     cited_by = items(client, "/instruments/pp/res/130/2014/cited-by")
     assert s["counts"]["cited_by"] == len({e["source"] for e in cited_by})
     assert s["links"]["cites"].endswith("/instruments/pp/res/130/2014/cites")
+
+
+COUNTED = ["pp/res/130", "pp/res/130/2014", "wtdc/res/69/2010", "unga/res/55/63",
+           "pp/2014/doc/82", "pp/res/71"]  # fmt: skip
+
+
+@pytest.mark.parametrize("key", COUNTED)
+def test_derived_counts_are_those_of_the_edges(client: TestClient, key: str) -> None:
+    """The citation counts, derived once per ingest, are those of the lists the
+    lookups give (a work's versions included)."""
+    counts = client.get(f"/instruments/{key}").json()["counts"]
+    cites = items(client, f"/instruments/{key}/cites")
+    cited_by = items(client, f"/instruments/{key}/cited-by")
+    assert counts["cites"] == len({e["target"] for e in cites})
+    assert counts["citations_made"] == len(cites)
+    assert counts["cited_by"] == len({e["source"] for e in cited_by})
+    assert counts["citations_received"] == len(cited_by)
+    assert cites or cited_by, f"{key}: the fixture has no edge of it"
 
 
 def test_a_document_key_is_an_instrument_too(client: TestClient) -> None:

@@ -21,6 +21,7 @@ from itukg.queries import (
     run_query,
 )
 from itukg.queries.registry import TYPES, parse_query
+from itukg.queries.run import Window, bound_query, limited
 
 QUERIES = Path(__file__).resolve().parents[2] / "queries"
 FOLDERS = {"": ("report", ".rq"), "internal": ("internal", ".rq")}
@@ -83,6 +84,9 @@ def test_report_is_ordered_select_with_examples(name: str) -> None:
 # ---------------------------------------------------------------- strict headers
 
 BODY = "SELECT ?key WHERE { ?key ?p ?o } ORDER BY ?key\n"
+LIMITED = (
+    "#+ summary: s\n#+ params:\n#+   top: {type: limit, default: 10, description: d}\n"
+)
 GOOD_PARAM = '#+   key: {type: key, description: "a key", example: pp/res/130}\n'
 
 BAD_HEADERS = [
@@ -126,6 +130,16 @@ BAD_HEADERS = [
         "#+ summary: s\n#+ params:\n#+   other: {type: string, description: d}\n"
         "# ?other is mentioned here only\n",
         "parameter other is not used",
+    ),
+    (
+        "limit-without-a-limit-clause",
+        LIMITED,
+        "parameter top needs one LIMIT clause, of its default",
+    ),
+    (
+        "limit-only-in-a-comment",
+        LIMITED + "# LIMIT 10 in a comment does not count\n",
+        "parameter top needs one LIMIT clause, of its default",
     ),
     ("header-not-a-mapping", "#+ - summary\n", "must be a mapping"),
     ("bad-yaml", "#+ summary: [unclosed\n", "bad #+ header"),
@@ -188,6 +202,27 @@ RUN_ERRORS = [
         "unknown parameter(s) ['key']",
     ),
     (
+        "bool-not-a-bool",
+        "cites",
+        {"key": "pp/res/130", "aggregate": "yes"},
+        QueryParamError,
+        "cites: aggregate must be true or false",
+    ),
+    (
+        "top-zero",
+        "most-cited",
+        {"top": "0"},
+        QueryParamError,
+        "most-cited: top must be at least 1",
+    ),
+    (
+        "top-not-a-number",
+        "citation-edges",
+        {"top": "many"},
+        QueryParamError,
+        "citation-edges: top must be a whole number",
+    ),
+    (
         "second-param-missing",
         "path-between",
         {"from": "pp/res/130/2014"},
@@ -235,3 +270,50 @@ def test_bound_values_are_terms_not_text() -> None:
     )
     injected = '") } } UNION { GRAPH ?graph { ?graph ?p ?file } } #'
     assert run_query(store, "graph-by-hash", {"hash": injected}).rows == ()
+
+
+def test_a_limit_parameter_sets_the_one_limit_clause(tmp_path: Path) -> None:
+    """Declared with its default, the LIMIT clause; the runner puts the number
+    asked for there (SPARQL has no variable LIMIT), and the text stays valid."""
+    query = parse_query("limited", LIMITED + BODY.rstrip() + " LIMIT 10\n", "report")
+    assert [(p.name, p.type, p.default) for p in query.params] == [
+        ("top", "limit", "10")
+    ]
+    assert limited(query.text, 3).endswith("ORDER BY ?key LIMIT 3\n")
+    ox.Store().query(limited(query.text, 3))
+
+
+# (case, query, parameters, window, the line that cuts it)
+PAGE_ORDER = "ORDER BY ?source ?view ?target ?document ?start ?citation"
+WINDOWS = [
+    ("marked-first-page", "cites", {"key": "pp/res/130/2014"}, Window(0, 20),
+     "#page", f"{PAGE_ORDER} LIMIT 20 OFFSET 0"),
+    ("marked-later-page", "cited-by", {"key": "pp/res/130"}, Window(40, 5),
+     "#page", f"{PAGE_ORDER} LIMIT 5 OFFSET 40"),
+    ("after-the-order", "versions", {"key": "pp/res/130"}, Window(10, 5),
+     "ORDER BY ?year ?revision ?version ?conference", "LIMIT 5 OFFSET 10"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "window", "before", "cut"),
+    [w[1:] for w in WINDOWS],
+    ids=[w[0] for w in WINDOWS],
+)
+def test_a_window_cuts_the_ordered_query(
+    name: str, params: dict[str, str], window: Window, before: str, cut: str
+) -> None:
+    """On the ``#page`` line where the query marks one (the subquery that picks
+    the rows), else after its ORDER BY; the text stays a valid query."""
+    whole = bound_query(name, params)
+    text = bound_query(name, params, window=window)
+    assert before in whole and cut not in whole
+    assert cut in text and "#page" not in text.split(cut)[0].splitlines()[-1]
+    ox.Store().query(text)
+
+
+def test_a_window_needs_order_and_no_limit_of_its_own() -> None:
+    with pytest.raises(QueryDefinitionError, match="a page needs ORDER BY"):
+        bound_query("counts", window=Window(0, 10))
+    with pytest.raises(QueryParamError, match="a page is offset >= 0"):
+        bound_query("cites", {"key": "pp/res/130"}, window=Window(0, 0))

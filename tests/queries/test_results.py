@@ -47,8 +47,9 @@ def fixture_store(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Gra
 
 
 def example_params(name: str) -> dict[str, str]:
-    """The ``example`` value of every parameter the header declares."""
-    params = {p.name: p.example for p in get_query(name).params}
+    """The ``example`` value of every parameter the header declares without a
+    default (one with a default, such as a listing's ``top``, keeps it)."""
+    params = {p.name: p.example for p in get_query(name).params if p.default is None}
     missing = [k for k, v in params.items() if v is None]
     assert not missing, f"{name}: no example for {missing}"
     return {k: v for k, v in params.items() if v is not None}
@@ -109,3 +110,29 @@ def test_query_result(
 def test_every_golden_file_has_its_query() -> None:
     """A renamed or deleted query leaves no stale golden file behind."""
     assert sorted(p.stem for p in EXPECTED.glob("*.json")) == sorted(REPORTS)
+
+
+# (query, a smaller top, what top counts in a row: None for the rows themselves)
+TOPS = [
+    ("most-cited", "5", None),
+    ("dangling-targets", "7", None),
+    ("citation-edges", "3", "source"),
+    ("stale-citations", "2", "source"),
+]
+
+
+@pytest.mark.parametrize(("name", "top", "counted"), TOPS, ids=[t[0] for t in TOPS])
+def test_top_cuts_a_listing_to_its_first_items(
+    fixture_store: GraphStore, name: str, top: str, counted: str | None
+) -> None:
+    """``top=all`` gives every row (here the default's answer: the golden file);
+    a smaller top gives the first rows, or the rows of the first sources."""
+    every = run_query(fixture_store, name, {"top": "all"}).records()
+    assert every == run_query(fixture_store, name).records()
+    cut = run_query(fixture_store, name, {"top": top}).records()
+    if counted is None:
+        assert cut == every[: int(top)]
+    else:
+        first = sorted({str(r[counted]) for r in every})[: int(top)]
+        assert cut == [r for r in every if r[counted] in first]
+        assert len(first) == int(top) and len(cut) < len(every)
