@@ -19,6 +19,9 @@ from itukg.api.schemas import ErrorOut
 
 T = TypeVar("T")
 MAX_LIMIT = 1000
+# An offset past every row is an empty page; past 2**53 a SPARQL store cannot
+# take it (OFFSET is a machine integer) nor a JSON client read it exactly.
+MAX_OFFSET = 2**53 - 1
 
 # the other representations, for the OpenAPI schema of every lookup
 RDF_CONTENT: dict[int | str, dict[str, Any]] = {
@@ -46,7 +49,7 @@ class Paging:
 
 def get_paging(
     settings: SettingsDep,
-    offset: Annotated[int, Query(ge=0, description="items to skip")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")] = 0,
     limit: Annotated[
         int | None,
         Query(ge=1, le=MAX_LIMIT, description="page length (default: the server's)"),

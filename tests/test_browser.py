@@ -150,12 +150,12 @@ def test_sparql_editor_and_a_named_query_page(site: str, browser: object) -> Non
     browser.get(site + "/queries/cites?key=pp/res/130/2014")
     rows = browser.find_elements(By.CSS_SELECTOR, "#rows tr")
     assert len(rows) == 50
-    assert "VALUES (?key)" in browser.find_element(By.ID, "sparql").text
+    assert "VALUES (?key ?aggregate)" in browser.find_element(By.ID, "sparql").text
     browser.find_element(By.ID, "open-in-editor").click()
     wait.until(ec.presence_of_element_located((By.ID, "results")))
     assert browser.find_element(By.ID, "count").text == "49 rows"
     value = browser.execute_script("return window.itukgEditor.getValue()")
-    assert "VALUES (?key)" in value
+    assert "VALUES (?key ?aggregate)" in value
     assert _same_origin_only(browser, site)
 
     # the API documentation, offline too

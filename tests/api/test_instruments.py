@@ -130,6 +130,25 @@ def test_long_lists_come_in_pages(client: TestClient) -> None:
     )
 
 
+# (offset, status, items): past every row an empty page; past what a store's
+# OFFSET and a JSON number hold, refused as a bad request parameter
+OFFSETS = [(0, 200, True), (10**6, 200, False), (2**53 - 1, 200, False),
+           (2**53, 422, False), (2**102, 422, False)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("route", "key"), [("cites", "pp/res/130/2014"), ("cited-by", "wtdc/res/69/2010")]
+)
+@pytest.mark.parametrize(("offset", "status", "rows"), OFFSETS)
+def test_any_offset_gets_a_page_or_a_clear_refusal(
+    client: TestClient, route: str, key: str, offset: int, status: int, rows: bool
+) -> None:
+    r = client.get(f"/instruments/{key}/{route}", params={"offset": offset})
+    assert r.status_code == status, r.text
+    if status == 200:
+        assert bool(r.json()["items"]) == rows
+
+
 # (route, key, aggregate, the end of each edge that is the key itself)
 PAGED = [
     ("cites", "pp/res/130/2014", "true", None),
