@@ -85,8 +85,8 @@ def _begin(store: GraphStore, base: str) -> bool:
     known, and its scratch graphs may be left) and published, so the derived
     graph never differs from both the published one and a fresh derivation. One
     killed while writing documents (``WRITING``) had derived nothing: its
-    documents get their lineage when this writer derives, in full. Whether the
-    lineage must be derived in full."""
+    documents get their lineage when this writer derives, in full. Whether this
+    writer must derive the lineage in full."""
     left = store.unfinished()
     if left == snapshots.SETTLED:
         _scratch(store, base)
@@ -94,7 +94,7 @@ def _begin(store: GraphStore, base: str) -> bool:
         derive_lineage(store, base)
         store.snapshot()
     store.mark(snapshots.WRITING)
-    return left is not None
+    return left == snapshots.WRITING
 
 
 def _scratch(store: GraphStore, base: str) -> None:
