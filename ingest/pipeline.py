@@ -23,7 +23,7 @@ from itukg.ingest.mandate_graph import build_mandates
 from itukg.ingest.models import Citation
 from itukg.ingest.sources import read_document
 from itukg.ingest.workers import Pool
-from itukg.ontology import iri, keys
+from itukg.ontology import iri, keys, snapshots
 from itukg.ontology.errors import ItukgError
 from itukg.ontology.store import GraphStore
 from itukg.ontology.vocab import ITU
@@ -75,6 +75,45 @@ def derive(store: GraphStore, base: str = iri.DEFAULT_BASE) -> None:
     order, as one update request, so the graph is replaced in one transaction
     (readers see the old derived graph or the new one, never a cleared one)."""
     run_updates(store, [q.name for q in list_queries("derive")], base)
+
+
+def _begin(store: GraphStore, base: str) -> bool:
+    """Before a writer changes anything: finish what a killed one left, then note
+    that this one writes. A writer killed after its documents were whole
+    (``SETTLED``) may have replaced the derived graphs without publishing them:
+    they are derived again (lineage in full: which documents it wrote is not
+    known, and its scratch graphs may be left) and published, so the derived
+    graph never differs from both the published one and a fresh derivation. One
+    killed while writing documents (``WRITING``) had derived nothing: its
+    documents get their lineage when this writer derives, in full. Whether this
+    writer must derive the lineage in full."""
+    left = store.unfinished()
+    if left == snapshots.SETTLED:
+        _scratch(store, base)
+        derive(store, base)
+        derive_lineage(store, base)
+        store.snapshot()
+    store.mark(snapshots.WRITING)
+    return left == snapshots.WRITING
+
+
+def _scratch(store: GraphStore, base: str) -> None:
+    """Drop the scratch graphs an interrupted incremental lineage left."""
+    store.drop_graphs(iri.graph_iri(g, base) for g in ("lineage-new", "lineage-plan"))
+
+
+def _finish(
+    store: GraphStore, base: str, docs: list[str], full: bool, compact: bool
+) -> None:
+    """Derive, compact (when ``compact``) and publish, the documents whole."""
+    store.mark(snapshots.SETTLED)
+    if full:
+        _scratch(store, base)
+    derive(store, base)
+    derive_lineage(store, base, None if full else docs)
+    if compact:
+        store.compact()
+    store.snapshot()
 
 
 def _sha256(path: Path) -> str:
@@ -253,7 +292,7 @@ def ingest_paths(
     """Ingest every file; a file that fails is counted and named, the others go on.
     Files whose content is already in the store are skipped."""
     summary = Summary()
-    store.resume()
+    full = _begin(store, base)
     load_reference(store, base)
     todo: list[tuple[Path, str]] = []
     for path in paths:
@@ -284,11 +323,7 @@ def ingest_paths(
             writer.write(p)
             written.append(str(p.doc))
     writer.flush()
-    derive(store, base)
-    derive_lineage(store, base, written)
-    store.settle()
-    store.compact()
-    store.snapshot()
+    _finish(store, base, written, full, compact=True)
     return summary
 
 
@@ -297,7 +332,7 @@ def remove_documents(
 ) -> Summary:
     """Drop the graphs of documents given by key or by the file path they came from."""
     summary = Summary()
-    store.resume()
+    full = _begin(store, base)
     docs = run_query(store, "documents", {}, base).records()
     removed: list[str] = []
     for t in targets:
@@ -308,8 +343,5 @@ def remove_documents(
         store.drop_graphs(iri.key_iri(g, base) for g in sorted(found))
         summary.removed += len(found)
         removed += found
-    derive(store, base)
-    derive_lineage(store, base, removed)
-    store.settle()
-    store.snapshot()
+    _finish(store, base, removed, full, compact=False)
     return summary

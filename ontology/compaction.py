@@ -12,11 +12,15 @@ When: ``due`` says so once the store's own files (snapshots left out) have grown
 by ``GROWTH`` since the last compaction, whose size ``SIZE_FILE`` records.
 
 Crash safety: the new store is built beside the store (``<name>.compact``) and
-marked complete (``COMPLETE``) before anything is renamed; then the store moves
-aside (``<name>.old``), the new one takes its name, and the snapshots folder
-moves into it. ``recover`` (run by the writer that opens the store) finishes an
-interrupted swap or removes an unfinished build, so a kill at any moment leaves
-either the old store or the new one, both whole."""
+marked complete (``COMPLETE``) before anything moves. Then the store's own files
+move aside into ``<name>.old`` (marked ``EMPTIED`` once all are there) and the new
+store's files move into the store's folder, one rename each. The folder itself
+never moves, nor does its snapshots folder: a reader on a snapshot (its own hard
+links) or opening the current one never finds its path gone, and the snapshot
+the writer publishes next is of the new store. ``recover`` (run by the writer
+that opens the store) rolls a complete swap forward or clears an unfinished
+build, so a kill at any moment leaves either the old store or the new one, both
+whole."""
 
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ import pyoxigraph as ox
 from itukg.ontology.snapshots import FOLDER
 
 COMPLETE = "COMPLETE"
+EMPTIED = "EMPTIED"  # in <name>.old: the old store's files are all there
 SIZE_FILE = "COMPACTED"  # bytes of the store's files after the last compaction
 GROWTH = 1.25
 
@@ -90,24 +95,52 @@ def _copy(store: ox.Store, work: Path) -> None:
 
 def swap(path: Path) -> None:
     """Put the complete compacted store in the place of the one at ``path``
-    (closed by now), with its snapshots; then remove the old one."""
-    old = _beside(path, "old")
-    shutil.rmtree(old, ignore_errors=True)
-    os.rename(path, old)
+    (closed by now), its folder and snapshots staying where they are; then
+    remove the old store's files."""
     recover(path)
+
+
+def _own(path: Path) -> list[Path]:
+    """The store's own entries (its snapshots folder left out)."""
+    return sorted(p for p in path.iterdir() if p.name != FOLDER)
+
+
+def _sync(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _move(source: Path, target: Path) -> None:
+    """Every entry of ``source`` into ``target`` (``source``'s snapshots folder
+    excepted), one rename each: what an interrupted move left is moved on."""
+    for entry in _own(source):
+        os.rename(entry, target / entry.name)
+    _sync(target)
 
 
 def recover(path: Path) -> None:
     """Finish a swap a crash interrupted, or clear an unfinished build."""
     work, old = building(path), _beside(path, "old")
-    if not path.exists() and (work / COMPLETE).exists():
-        os.rename(work / "store", path)
-    if not path.exists() and old.exists():  # the build never completed
-        os.rename(old, path)
-    if old.exists() and path.exists():
-        held = old / FOLDER
-        if held.is_dir() and not (path / FOLDER).exists():
-            os.rename(held, path / FOLDER)
-        shutil.rmtree(old, ignore_errors=True)
-    if path.exists():
+    if not path.exists():  # a swap by an earlier version, which renamed the store
+        if (work / COMPLETE).exists():
+            os.rename(work / "store", path)
+        elif old.exists():
+            os.rename(old, path)
+        else:
+            return
         shutil.rmtree(work, ignore_errors=True)
+    if (work / COMPLETE).exists() and not (old / EMPTIED).exists():
+        old.mkdir(exist_ok=True)
+        _move(path, old)  # the old store's files aside (the snapshots stay)
+        (old / EMPTIED).write_text("")
+        _sync(old)
+    if (old / EMPTIED).exists() and (work / "store").is_dir():
+        _move(work / "store", path)  # the new store's files in
+    held = old / FOLDER  # left by an earlier version's swap
+    if held.is_dir() and not (path / FOLDER).exists():
+        os.rename(held, path / FOLDER)
+    shutil.rmtree(work, ignore_errors=True)  # COMPLETE goes before EMPTIED
+    shutil.rmtree(old, ignore_errors=True)

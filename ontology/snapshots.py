@@ -21,7 +21,8 @@ import pyoxigraph as ox
 
 FOLDER = "snapshots"
 MARKER = "CURRENT"
-SETTLED = "SETTLED"  # the store is whole but not yet published (see settle)
+WRITING = "WRITING"  # a writer began to change the store (see mark)
+SETTLED = "SETTLED"  # its documents are whole; derivation may be pending
 KEEP = 2
 GRACE = 120.0  # seconds a replaced snapshot stays on disk
 
@@ -37,25 +38,29 @@ def publish(store: ox.Store, path: Path) -> Path:
     marker.write_text(name + "\n")
     os.replace(marker, root / MARKER)
     (root / SETTLED).unlink(missing_ok=True)
+    (root / WRITING).unlink(missing_ok=True)
     prune(root, name)
     return target
 
 
-def settle(path: Path) -> None:
-    """Note that the store at ``path`` is whole (its derived graphs derived from
-    its documents) before the steps that come before its publication (compaction):
-    if the writer is killed in between, the next one publishes this state
-    (``resume``) before it writes anything, so readers never wait on a state
-    older than the store's last whole one."""
+def mark(path: Path, state: str) -> None:
+    """Note what a writer is at, until its publication clears it: ``WRITING``
+    before it changes any document graph, ``SETTLED`` once they are all whole
+    and before it derives (so before the derived graphs change). If the writer
+    is killed, the next one finds it (``unfinished``): after ``SETTLED`` it
+    derives again and publishes before it writes anything, so the store's
+    derived graph is always the published one or one being republished."""
     root = path / FOLDER
     root.mkdir(exist_ok=True)
-    (root / SETTLED).write_text("")
+    (root / state).write_text("")
 
 
-def resume(store: ox.Store, path: Path) -> None:
-    """Publish the whole state a killed writer left unpublished, if any."""
-    if (path / FOLDER / SETTLED).exists():
-        publish(store, path)
+def unfinished(path: Path) -> str | None:
+    """What a killed writer left: ``SETTLED``, ``WRITING`` or nothing."""
+    for state in (SETTLED, WRITING):
+        if (path / FOLDER / state).exists():
+            return state
+    return None
 
 
 def current(path: Path) -> Path | None:

@@ -71,14 +71,13 @@ class GraphStore(Protocol):
         its own files on disk and has grown since it last did; otherwise nothing."""
         ...
 
-    def settle(self) -> None:
-        """Note that the store is whole (its derived graphs derived from its
-        documents), for ``resume`` should the writer die before ``snapshot``."""
+    def mark(self, state: str) -> None:
+        """Note what the writer is at (``snapshots.mark``), where the store keeps
+        snapshots; otherwise nothing."""
         ...
 
-    def resume(self) -> None:
-        """Publish a whole state a killed writer left unpublished (before any
-        write), where the store keeps snapshots; otherwise nothing."""
+    def unfinished(self) -> str | None:
+        """What a killed writer left (``snapshots.unfinished``), if anything."""
         ...
 
     def snapshot(self) -> None:
@@ -222,16 +221,15 @@ class EmbeddedStore:
         except (SyntaxError, OSError) as exc:
             raise StoreError(f"{self.location}: cannot compact: {exc}") from None
 
-    def settle(self) -> None:
-        if self._path is not None:
-            snapshots.settle(self._path)
-
-    def resume(self) -> None:
+    def mark(self, state: str) -> None:
         if self._path is not None:
             try:
-                snapshots.resume(self._store, self._path)
+                snapshots.mark(self._path, state)
             except OSError as exc:
-                raise StoreError(f"{self.location}: cannot snapshot: {exc}") from None
+                raise StoreError(f"{self.location}: cannot mark: {exc}") from None
+
+    def unfinished(self) -> str | None:
+        return None if self._path is None else snapshots.unfinished(self._path)
 
     def snapshot(self) -> None:
         if self._path is not None:
@@ -343,10 +341,10 @@ class RemoteStore:
     def compact(self) -> None:
         return None
 
-    def settle(self) -> None:
+    def mark(self, state: str) -> None:
         return None
 
-    def resume(self) -> None:
+    def unfinished(self) -> str | None:
         return None
 
     def snapshot(self) -> None:

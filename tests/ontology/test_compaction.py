@@ -4,12 +4,17 @@ snapshots kept, and a kill at any step of the swap leaves a whole store."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
+from itukg.ingest import pipeline
 from itukg.ontology import compaction, snapshots
+from itukg.ontology.iri import DEFAULT_BASE
 from itukg.ontology.store import EmbeddedStore
+from tests.conftest import ROOT
 
 QUADS = 20_000
 
@@ -97,20 +102,124 @@ def test_a_store_held_elsewhere_is_not_compacted(tmp_path: Path) -> None:
     assert not compaction.due(path)
 
 
-def test_a_whole_state_left_unpublished_is_published_first(tmp_path: Path) -> None:
-    """A writer killed between its derivation and its publication (compaction
-    makes that a while): the next writer publishes that whole state before it
-    writes anything, so readers never stay on an older one."""
+def test_the_folder_and_its_snapshots_never_move(tmp_path: Path) -> None:
+    """A reader on the current snapshot (a read-only store on its path) reads on
+    while the store is compacted and after: the swap renames neither the store's
+    folder nor its snapshots; the snapshot published next is of the new store."""
     path = tmp_path / "store"
     store = EmbeddedStore(path)
     _fill(store)
-    store.settle()
+    store.snapshot()
+    held = snapshots.current(path)
+    assert held is not None
+    reader = ox.Store.read_only(str(held))
+    folder = os.stat(path).st_ino, os.stat(path / snapshots.FOLDER).st_ino
+    store.compact()
+    assert not compaction.due(path)
+    assert (os.stat(path).st_ino, os.stat(path / snapshots.FOLDER).st_ino) == folder
+    assert len(reader) == QUADS
+    assert len(_quads(held)) == QUADS  # opened anew on the same path
+    store.snapshot()
+    newer = snapshots.current(path)
+    assert newer is not None and newer != held
+    assert len(_quads(newer)) == QUADS
+    assert held.exists()  # until its grace ends
+
+
+def _interrupted(tmp_path: Path, moved: int, emptied: bool, filled: int) -> None:
+    """A swap killed with ``moved`` of the old store's files aside (all, and
+    marked, when ``emptied``) and ``filled`` of the new store's files in."""
+    path = tmp_path / "store"
+    store = EmbeddedStore(path)
+    _fill(store)
+    store.snapshot()
+    expected = {str(q) for q in store.raw}
+    held = snapshots.current(path)
+    compaction.build(store.raw, path)
+    del store
+    old = path.with_name("store.old")
+    old.mkdir()
+    own = sorted(p for p in path.iterdir() if p.name != snapshots.FOLDER)
+    for f in own if emptied else own[:moved]:
+        os.rename(f, old / f.name)
+    if emptied:
+        (old / compaction.EMPTIED).write_text("")
+        new = compaction.building(path) / "store"
+        for f in sorted(new.iterdir())[:filled]:
+            os.rename(f, path / f.name)
+    reopened = EmbeddedStore(path)
+    assert {str(q) for q in reopened.raw} == expected
+    assert snapshots.current(path) == held
+    assert not old.exists()
+    assert not compaction.building(path).exists()
+    assert not compaction.due(path)  # the new store took the place
+
+
+def test_a_kill_at_any_step_of_the_swap_is_finished_on_open(tmp_path: Path) -> None:
+    for i, (moved, emptied, filled) in enumerate(
+        [(0, False, 0), (1, False, 0), (3, False, 0), (0, True, 0), (0, True, 2)]
+    ):
+        _interrupted(tmp_path / str(i), moved, emptied, filled)
+
+
+def test_what_a_killed_writer_left_is_noted(tmp_path: Path) -> None:
+    """``WRITING`` before the documents change, ``SETTLED`` once they are whole;
+    a publication clears both (what the next writer does with them:
+    ``ingest.pipeline._begin``)."""
+    path = tmp_path / "store"
+    store = EmbeddedStore(path)
+    _fill(store)
+    assert store.unfinished() is None
+    store.mark(snapshots.WRITING)
+    assert store.unfinished() == snapshots.WRITING
+    store.mark(snapshots.SETTLED)
     del store  # killed before the snapshot
     assert snapshots.current(path) is None
     again = EmbeddedStore(path)
-    again.resume()
+    assert again.unfinished() == snapshots.SETTLED
+    again.snapshot()
     published = snapshots.current(path)
     assert published is not None
     assert len(_quads(published)) == QUADS
-    again.resume()  # nothing left unpublished: no new snapshot
-    assert snapshots.current(path) == published
+    assert again.unfinished() is None
+
+
+DERIVED = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <%sgraph/derived> { ?s ?p ?o } }"
+
+
+def _derived(store: ox.Store) -> int:
+    rows = list(store.query(DERIVED % DEFAULT_BASE))
+    return int(rows[0]["n"].value)  # type: ignore[index]
+
+
+def test_a_writer_killed_after_its_derivation_is_republished_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed after it replaced the derived graph, before its snapshot (during its
+    lineage, its compaction): the next writer derives again and publishes before
+    it writes, so a kill of that one while it writes documents leaves the derived
+    graph the published one (the kill test's 8505: neither published nor fresh)."""
+    path, docs = tmp_path / "store", tmp_path / "docs"
+    docs.mkdir()
+    source = ROOT / "examples" / "pp22-doc61-add2-eur.txt"
+    shutil.copy(source, docs / "a.txt")
+    store = EmbeddedStore(path)
+    pipeline.ingest_paths(store, [docs / "a.txt"], workers=1)
+    first = _derived(store.raw)
+    shutil.copy(ROOT / "examples" / "converted-pdf-report.txt", docs / "b.txt")
+
+    def killed(*_: object, **__: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "derive_lineage", killed)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.ingest_paths(store, [docs / "b.txt"], workers=1)
+    monkeypatch.undo()
+    derived = _derived(store.raw)
+    assert derived != first
+    assert store.unfinished() == snapshots.SETTLED
+    pipeline._begin(store, DEFAULT_BASE)  # the next writer, first
+    published = snapshots.current(path)
+    assert published is not None
+    assert _derived(ox.Store.read_only(str(published))) == derived
+    assert store.unfinished() == snapshots.WRITING
