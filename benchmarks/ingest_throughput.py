@@ -105,6 +105,9 @@ class Result:
     machine: str
     cpus: int | None
     write_paths_triples_per_s: dict[str, float] = field(default_factory=dict)
+    # ``--jobs`` 1 and 2 (worker processes reading and extracting): documents,
+    # MB and triples per second of the same ingest into a fresh store
+    jobs: dict[str, dict[str, float]] = field(default_factory=dict)
     profile: Profile | None = None
 
 
@@ -173,6 +176,28 @@ def measure_ours(paths: list[Path], folder: Path) -> tuple[float, int, int, byte
         documents,
         data if isinstance(data, bytes) else b"",
     )
+
+
+def measure_jobs(
+    paths: list[Path], root: Path, size: int, triples: int
+) -> dict[str, dict[str, float]]:
+    """The same ingest with 1 and with 2 worker processes, each into a fresh store."""
+    out = {}
+    for jobs in (1, 2):
+        store = EmbeddedStore(root / f"jobs-{jobs}")
+        start = time.perf_counter()
+        summary = ingest_paths(store, paths, workers=jobs)
+        store.close()
+        seconds = time.perf_counter() - start
+        del store
+        gc.collect()
+        out[str(jobs)] = {
+            "seconds": round(seconds, 3),
+            "documents_per_s": round(summary.new / seconds, 2),
+            "mb_per_s": round(size / MB / seconds, 3),
+            "triples_per_s": round(triples / seconds, 1),
+        }
+    return out
 
 
 def measure_bulk(data: bytes, folder: Path) -> tuple[float, int]:
@@ -284,6 +309,7 @@ def run(min_bytes: int = MIN_BYTES) -> Result:
         bulk_bytes = folder_bytes(root / "bulk")
         ours_rate, bulk_rate = triples / ours_s, triples / bulk_s
         write_paths = measure_write_paths(data, root)
+        jobs = measure_jobs(paths, root, size, triples)
         profile = None
         if ours_rate / bulk_rate < AIM:
             profile = profile_ours(paths, root / "profiled")
@@ -312,6 +338,7 @@ def run(min_bytes: int = MIN_BYTES) -> Result:
         machine=platform.machine(),
         cpus=os.cpu_count(),
         write_paths_triples_per_s=write_paths,
+        jobs=jobs,
         profile=profile,
     )
 
@@ -352,6 +379,14 @@ def table(r: Result) -> str:
         *(
             (f"write only ({name})", f"{rate:,.0f} triples/s")
             for name, rate in r.write_paths_triples_per_s.items()
+        ),
+        *(
+            (
+                f"--jobs {n}",
+                f"{j['documents_per_s']:.1f} documents/s, {j['mb_per_s']:.2f} MB/s, "
+                f"{j['triples_per_s']:,.0f} triples/s ({j['seconds']:.1f} s)",
+            )
+            for n, j in r.jobs.items()
         ),
     ]
     width = max(len(name) for name, _ in rows)
