@@ -21,6 +21,7 @@ import schemathesis
 from schemathesis.checks import positive_data_acceptance
 
 from tests.api.live import free_port, start_server, stop_server
+from tests.ingest.test_workers import children
 
 LOAD_SECONDS = 60
 RSS_GROWTH_MB = 96  # the most the server's processes may grow over the minute
@@ -77,7 +78,7 @@ def test_schemathesis_stateful(live: tuple[str, int]) -> None:
 def rss_mb(pid: int) -> float:
     """Resident memory of a process and its children, MB."""
     total = 0
-    for proc in [pid, *_children(pid)]:
+    for proc in [pid, *children(pid)]:
         try:
             status = Path(f"/proc/{proc}/status").read_text()
         except OSError:
@@ -85,19 +86,6 @@ def rss_mb(pid: int) -> float:
         found = re.search(r"VmRSS:\s+(\d+) kB", status)
         total += int(found.group(1)) if found else 0
     return total / 1024
-
-
-def _children(pid: int) -> list[int]:
-    out = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                out.append(int(entry.name))
-    return out
 
 
 def lua(paths: list[str], folder: Path) -> Path:
