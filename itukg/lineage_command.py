@@ -10,9 +10,9 @@ from typing import Any
 
 import click
 
+from itukg.commands.context import read_store
 from itukg.ingest.lineage import word_diff
 from itukg.ingest.models import Lineage
-from itukg.ontology.store import open_store
 from itukg.queries import run_query
 
 
@@ -80,7 +80,7 @@ def lineage(
     """Print how the paragraphs of WORK (a work key such as pp/res/130) changed
     between consecutive versions held in the store: kept, modified, moved, added
     or deleted (the two views of a proposal count as two versions)."""
-    store = open_store(ctx.obj["store"])
+    store = read_store(ctx)
     records = lineage_records(store, work, ctx.obj["base"], (from_, to))
     for r in records:
         jsonl = json.dumps(r.to_json(), ensure_ascii=False)

@@ -440,6 +440,7 @@ READ_COMMANDS = [
     ["export", "--format", "ttl"],
     ["remove", "doc/x"],
     ["serve", "--port", "1"],
+    ["lineage", "pp/res/130"],
 ]
 
 
