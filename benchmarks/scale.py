@@ -329,15 +329,7 @@ def stop_while_starting(impl: Impl, store: Path, after: float = 0.5) -> float | 
         cwd=impl.cwd,
     )  # fmt: skip
     time.sleep(after)
-    start = time.monotonic()
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(30)
-        return round(time.monotonic() - start, 2)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-        return None
+    return _stop(proc)
 
 
 def corpus(docs: int, work: Path) -> tuple[Path, float]:

@@ -1,9 +1,10 @@
 """The graph at scale in CI (issue 12): a generated corpus of a few hundred
 documents, ingested by the real pipeline into an on-disk store, served by a real
-``itukg serve``: ready in under 10 s, every named query for the most cited
-instrument under 1 s, the uncached lookups fast, and SIGTERM obeyed.
-``make bench`` (``benchmarks/scale.py``) measures 1,000 and 10,000 documents
-beside the landed release."""
+``itukg serve``: it starts, every named query for the most cited instrument and
+every uncached lookup answers within the service's time limit, and SIGTERM stops
+it. No timing is asserted here (a shared CI machine's load would make it a coin
+toss): ``make bench`` (``benchmarks/scale.py``) times 300, 1,000 and 10,000
+documents beside the landed release in one run."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from benchmarks.corpus import write_corpus
 from benchmarks.scale import CURRENT, service, targets
 from itukg.ingest.pipeline import ingest_paths
 from itukg.ontology.store import open_store
+from itukg.queries import list_queries
 
 DOCS = 250
 pytestmark = [pytest.mark.scale, pytest.mark.slow]
@@ -35,26 +37,23 @@ def measured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return service(CURRENT, path, targets(path), runs=2)
 
 
-def test_service_is_ready_in_seconds(measured: dict[str, Any]) -> None:
-    assert measured["ready_s"] is not None and measured["ready_s"] < 10, measured
-    assert measured["sigterm_stop_s"] is not None and measured["sigterm_stop_s"] < 10
+def test_service_starts_and_stops_on_sigterm(measured: dict[str, Any]) -> None:
+    """Ready (it answers an instrument lookup) before the benchmark's limit, and
+    stopped by SIGTERM (None: it had to be killed)."""
+    assert measured["ready_s"] is not None, measured
+    assert measured["sigterm_stop_s"] is not None, measured
 
 
-def test_named_queries_answer_within_a_second(measured: dict[str, Any]) -> None:
-    """Those about one instrument (the most cited) under 1 s; the whole-graph
-    ones (statistics, the network export) within the lookup time limit."""
-    from itukg.queries import get_query
-
-    slow = {}
-    for name, q in measured["queries"].items():
-        bound = 1000 if get_query(name).params else 10_000
-        if q["status"] != 200 or q["p99_ms"] is None or q["p99_ms"] >= bound:
-            slow[name] = q
-    assert not slow, slow
+def test_every_named_query_answers(measured: dict[str, Any]) -> None:
+    """Each named query about the most cited instrument answers (200): none is
+    cut by the service's time limit (503) or fails. How fast is for
+    ``make bench``, which compares it with the release in the same run."""
+    failed = {n: q for n, q in measured["queries"].items() if q["status"] != 200}
+    assert not failed, failed
+    assert set(measured["queries"]) == {q.name for q in list_queries("report")}
 
 
-def test_uncached_lookups_are_fast(measured: dict[str, Any]) -> None:
+def test_every_uncached_lookup_answers(measured: dict[str, Any]) -> None:
     lookups = measured["lookups"]
     assert not lookups["failed"], lookups
-    assert lookups["all"]["p50_ms"] < 100, lookups
-    assert lookups["all"]["p99_ms"] < 1000, lookups
+    assert lookups["all"]["count"] > 0, lookups
