@@ -109,6 +109,31 @@ def test_a_work_aggregates_its_versions_unless_asked_not_to(
     assert {e["version"] for e in supersedes} == {"pp/res/130/2010", "pp/res/130/2014"}
 
 
+# (route, work key): one query answers for all the versions of a work
+WORK_EDGES = [
+    ("supersedes", "pp/res/130"),
+    ("superseded-by", "pp/res/130"),
+    ("supersedes", "pp/res/182"),
+    ("superseded-by", "pp/res/182"),
+]
+
+
+@pytest.mark.parametrize(("route", "work"), WORK_EDGES)
+def test_a_work_has_the_edges_of_each_of_its_versions(
+    client: TestClient, route: str, work: str
+) -> None:
+    """The edges of a work are those of each version asked on its own, in the
+    order of the versions' keys (the work's own none)."""
+    got = items(client, f"/instruments/{work}/{route}")
+    versions = sorted(
+        v["version"] for v in items(client, f"/instruments/{work}/versions")
+    )
+    each = [e for v in versions for e in items(client, f"/instruments/{v}/{route}")]
+    assert got and got == each
+    own = client.get(f"/instruments/{work}/{route}", params={"aggregate": "false"})
+    assert own.json()["items"] == []
+
+
 def test_long_lists_come_in_pages(client: TestClient) -> None:
     whole = items(client, "/instruments/pp/res/130/2014/cites")
     assert len(whole) > 20
