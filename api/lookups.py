@@ -24,6 +24,7 @@ from itukg.ontology.keys import Key, parse_key
 from itukg.ontology.kinds import noun
 from itukg.queries.run import Window
 
+Neighbour = tuple[str, str, int]  # key, label, citations
 EDGES = ("cites", "cited-by", "versions", "supersedes", "superseded-by", "amendments")
 
 
@@ -78,6 +79,17 @@ def _edge(r: dict[str, Value]) -> CitationEdge:
         relation=str(r["relation"]),
         evidence=evidence,
     )
+
+
+def neighbours(q: Runner, key: str, side: str, first: int) -> list[Neighbour]:
+    """The ``first`` instruments that cite the key (``side`` "citing") or that
+    it cites ("cited"), with its versions, most citations first: (key, label,
+    citations)."""
+    rows = q.run(f"{side}-neighbours", {"key": key}, Window(0, first)).records()
+    return [
+        (str(r["other"]), _str(r["label"]) or str(r["other"]), int(r["citations"] or 0))
+        for r in rows
+    ]
 
 
 def versions(q: Runner, key: str) -> list[VersionOut]:
