@@ -81,7 +81,10 @@ class State:
             return None
         if self.lookups is None:
             self.lookups = QueryPool(
-                location, self.settings.lookup_workers, self.settings.lookup_timeout
+                location,
+                self.settings.lookup_workers,
+                self.settings.lookup_timeout,
+                named=True,
             )
         return BoundedQueries(self.lookups, location)
 

@@ -54,17 +54,21 @@ def neighbourhood(
     label: str,
     citing: list[tuple[str, str, int]],
     cited: list[tuple[str, str, int]],
+    totals: tuple[int, int],
 ) -> Drawing:
-    """``citing`` and ``cited``: (key, label, citations) of each neighbour."""
+    """``citing`` and ``cited``: (key, label, citations) of each neighbour drawn,
+    most citations first (at most ``MAX_SIDE`` of each are); ``totals``: how
+    many neighbours each side has in all (the rest are "+N more")."""
     rows = max(len(citing[:MAX_SIDE]), len(cited[:MAX_SIDE]), 1)
     height = max(120, rows * ROW + 2 * TOP)
     centre = Node(key, label, COLUMNS["centre"], height // 2, "centre")
+    left, right = _column(citing, "left", height), _column(cited, "right", height)
     return Drawing(
         width=WIDTH,
         height=height,
         centre=centre,
-        left=_column(citing, "left", height),
-        right=_column(cited, "right", height),
-        more_left=max(0, len(citing) - MAX_SIDE),
-        more_right=max(0, len(cited) - MAX_SIDE),
+        left=left,
+        right=right,
+        more_left=max(0, totals[0] - len(left)),
+        more_right=max(0, totals[1] - len(right)),
     )

@@ -1,12 +1,9 @@
 """The instrument lookups: each runs named queries with fixed names and shapes
 their rows into the response models. A work key aggregates its versions (the
-queries do so for citations and amendments; supersession runs per version)
-unless ``aggregate`` is false, which keeps the rows of the key itself."""
+queries do so, one query per lookup) unless ``aggregate`` is false, which keeps
+the rows of the key itself."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from typing import TypeVar
 
 from itukg.api.cache import Runner
 from itukg.api.errors import UnknownInstrument
@@ -27,8 +24,7 @@ from itukg.ontology.keys import Key, parse_key
 from itukg.ontology.kinds import noun
 from itukg.queries.run import Window
 
-M = TypeVar("M")
-
+Neighbour = tuple[str, str, int]  # key, label, citations
 EDGES = ("cites", "cited-by", "versions", "supersedes", "superseded-by", "amendments")
 
 
@@ -85,6 +81,17 @@ def _edge(r: dict[str, Value]) -> CitationEdge:
     )
 
 
+def neighbours(q: Runner, key: str, side: str, first: int) -> list[Neighbour]:
+    """The ``first`` instruments that cite the key (``side`` "citing") or that
+    it cites ("cited"), with its versions, most citations first: (key, label,
+    citations)."""
+    rows = q.run(f"{side}-neighbours", {"key": key}, Window(0, first)).records()
+    return [
+        (str(r["other"]), _str(r["label"]) or str(r["other"]), int(r["citations"] or 0))
+        for r in rows
+    ]
+
+
 def versions(q: Runner, key: str) -> list[VersionOut]:
     rows = q.run("versions", {"key": key}).records()
     return [
@@ -101,47 +108,38 @@ def versions(q: Runner, key: str) -> list[VersionOut]:
     ]
 
 
-def _per_version(
-    q: Runner,
-    key: str,
-    aggregate: bool,
-    build: Callable[[str, dict[str, Value]], M],
-    name: str,
-) -> list[M]:
-    own = [key]
-    if aggregate and not parse_key(key).is_version:
-        own += [v.version for v in versions(q, key) if v.version != key]
-    return [build(k, r) for k in own for r in q.run(name, {"key": k}).records()]
-
-
 def supersedes(q: Runner, key: str, aggregate: bool = True) -> list[SupersedesEdge]:
-    def build(k: str, r: dict[str, Value]) -> SupersedesEdge:
-        return SupersedesEdge(
-            version=k,
+    """What the key supersedes (a work: each of its versions, one query)."""
+    params = {"key": key, "aggregate": str(aggregate).lower()}
+    return [
+        SupersedesEdge(
+            version=str(r["version"]),
             superseded=str(r["superseded"]),
             label=_str(r["label"]),
             status=str(r["status"]),
             proposal=_str(r["proposal"]),
             document=_str(r["document"]),
         )
-
-    return _per_version(q, key, aggregate, build, "supersedes")
+        for r in q.run("supersedes", params).records()
+    ]
 
 
 def superseded_by(
     q: Runner, key: str, aggregate: bool = True
 ) -> list[SupersededByEdge]:
-    def build(k: str, r: dict[str, Value]) -> SupersededByEdge:
-        return SupersededByEdge(
-            version=k,
+    """What superseded the key (a work: each of its versions, one query)."""
+    params = {"key": key, "aggregate": str(aggregate).lower()}
+    return [
+        SupersededByEdge(
+            version=str(r["version"]),
             successor=_str(r["successor"]),
             label=_str(r["label"]),
             status=str(r["status"]),
             proposal=_str(r["proposal"]),
             document=_str(r["document"]),
         )
-
-    return _per_version(q, key, aggregate, build, "superseded-by")
+        for r in q.run("superseded-by", params).records()
+    ]
 
 
 def amendments(q: Runner, key: str, aggregate: bool = True) -> list[AmendmentOut]:

@@ -42,10 +42,15 @@ STARTUP = 60.0  # seconds a new query process may take to be ready
 
 
 class _Worker:
-    def __init__(self, ctx: mp.context.SpawnContext, location: str) -> None:
+    def __init__(
+        self, ctx: mp.context.SpawnContext, location: str, named: bool
+    ) -> None:
         self.conn, child = ctx.Pipe()
         self.process: BaseProcess = ctx.Process(
-            target=serve, args=(child, location), daemon=True, name="itukg-sparql"
+            target=serve,
+            args=(child, location, named),
+            daemon=True,
+            name="itukg-sparql",
         )
         self.process.start()
         child.close()
@@ -69,10 +74,15 @@ class _Worker:
 
 
 class QueryPool:
-    """``size`` query processes over the store at ``location``."""
+    """``size`` query processes over the store at ``location``; ``named``: a
+    pool for the lookups, whose jobs are named queries bound by ``queries.run``
+    (``api.results.evaluate`` runs them without parsing them first)."""
 
-    def __init__(self, location: str, size: int, timeout: float) -> None:
+    def __init__(
+        self, location: str, size: int, timeout: float, named: bool = False
+    ) -> None:
         self.location = location
+        self.named = named
         self.size = max(1, size)
         self.timeout = timeout
         self._ctx = mp.get_context("spawn")
@@ -82,7 +92,7 @@ class QueryPool:
         self._tasks: set[asyncio.Task[None]] = set()
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self._ctx, self.location)
+        worker = _Worker(self._ctx, self.location, self.named)
         with self._lock:
             self._workers.append(worker)
         return worker

@@ -425,12 +425,16 @@ def api_on_embedded(embedded: str) -> Iterator[str]:
 
 ROUTES = [
     "/instruments/pp/res/130/2014",
+    "/instruments/wtdc/res/69/2010",
     "/instruments/pp/res/130/2014/cites",
     "/instruments/wtdc/res/69/2010/cited-by",
     "/instruments/pp/res/130/versions",
     "/instruments/pp/res/182/2010/superseded-by",
     "/instruments/pp/res/182/2014/supersedes",
     "/instruments/pp/2014/doc/82/amendments",
+    "/instruments/pp/res/130/amendments",
+    "/instruments/pp/res/130/supersedes",
+    "/instruments/pp/res/182/superseded-by",
     "/instruments/pp/res/130?aggregate=false",
     "/search?q=resolution+130+busan",
     "/queries/most-cited",
@@ -447,6 +451,23 @@ def test_api_same_answers_as_embedded(
     assert on_server.status_code == on_embedded.status_code == 200, on_server.text
     # links name the service they come from
     assert _json(on_server, api_on_server) == _json(on_embedded, api_on_embedded)
+
+
+# instrument pages: their first citations, counts and neighbourhood drawing
+PAGES = ["/instruments/pp/res/130/2014", "/instruments/wtdc/res/69/2010"]
+
+
+@pytest.mark.parametrize("route", PAGES)
+def test_api_same_pages_as_embedded(
+    api_on_server: str, api_on_embedded: str, route: str
+) -> None:
+    html = {"Accept": "text/html"}
+    on_server = httpx.get(api_on_server + route, headers=html, timeout=60)
+    on_embedded = httpx.get(api_on_embedded + route, headers=html, timeout=60)
+    assert on_server.status_code == on_embedded.status_code == 200, on_server.text
+    assert on_server.text.replace(api_on_server, "ORIGIN") == on_embedded.text.replace(
+        api_on_embedded, "ORIGIN"
+    )
 
 
 def _json(answer: httpx.Response, origin: str) -> object:
@@ -498,3 +519,4 @@ def test_api_page(api_on_server: str) -> None:
     )
     assert page.status_code == 200
     assert "Resolution 130" in page.text
+

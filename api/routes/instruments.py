@@ -211,7 +211,7 @@ def read_instrument(
         found,
         settings.base,
         offers=PAGE,
-        page=lambda: instrument_page(request, q, found),
+        page=lambda: instrument_page(request, q, found, settings.page_size),
     )
 
 

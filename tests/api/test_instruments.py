@@ -6,13 +6,18 @@ default, JSON-LD and Turtle by Accept; unknown and malformed keys are answered
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Any
 
 import pytest
 import rdflib
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
+from itukg.api.app import create_app
 from itukg.api.config import Settings
+from itukg.api.drawing import MAX_SIDE
 from itukg.ontology.store import open_store
 from itukg.queries import run_query
 
@@ -107,6 +112,31 @@ def test_a_work_aggregates_its_versions_unless_asked_not_to(
     assert own.json()["items"] == []  # the work itself has no text
     supersedes = items(client, "/instruments/pp/res/130/supersedes")
     assert {e["version"] for e in supersedes} == {"pp/res/130/2010", "pp/res/130/2014"}
+
+
+# (route, work key): one query answers for all the versions of a work
+WORK_EDGES = [
+    ("supersedes", "pp/res/130"),
+    ("superseded-by", "pp/res/130"),
+    ("supersedes", "pp/res/182"),
+    ("superseded-by", "pp/res/182"),
+]
+
+
+@pytest.mark.parametrize(("route", "work"), WORK_EDGES)
+def test_a_work_has_the_edges_of_each_of_its_versions(
+    client: TestClient, route: str, work: str
+) -> None:
+    """The edges of a work are those of each version asked on its own, in the
+    order of the versions' keys (the work's own none)."""
+    got = items(client, f"/instruments/{work}/{route}")
+    versions = sorted(
+        v["version"] for v in items(client, f"/instruments/{work}/versions")
+    )
+    each = [e for v in versions for e in items(client, f"/instruments/{v}/{route}")]
+    assert got and got == each
+    own = client.get(f"/instruments/{work}/{route}", params={"aggregate": "false"})
+    assert own.json()["items"] == []
 
 
 def test_long_lists_come_in_pages(client: TestClient) -> None:
@@ -300,6 +330,68 @@ def test_browsers_get_the_page(client: TestClient) -> None:
     assert r.headers["content-type"].startswith("text/html")
     assert "Resolution 130 (Rev. Busan, 2014)" in r.text
     assert "<svg" in r.text and "/instruments/wtdc/res/69/2010" in r.text
+
+
+HTML = {"Accept": "text/html"}
+# (page length of the server, key): the instrument page shows that many
+# citations each way at most, and links to the rest when there are more
+FIRST_CITATIONS = [
+    (100, "pp/res/130/2014"),
+    (5, "pp/res/130/2014"),
+    (5, "pp/res/130"),
+    (5, "wtdc/res/69/2010"),
+    (1, "unga/res/55/63"),
+]
+
+
+@pytest.mark.parametrize(("first", "key"), FIRST_CITATIONS)
+def test_the_page_shows_the_first_citations_and_links_to_the_rest(
+    store_path: str, first: int, key: str
+) -> None:
+    """Each way: the total from the counts, the first rows of the lookup (the
+    same quotes in the same order), and the next rows one link away."""
+    settings = Settings(store=store_path, page_size=first)
+    with TestClient(create_app(settings)) as c:
+        counts = c.get(f"/instruments/{key}").json()["counts"]
+        page = c.get(f"/instruments/{key}", headers=HTML).text
+        for direction, total in [
+            ("cites", counts["citations_made"]),
+            ("cited-by", counts["citations_received"]),
+        ]:
+            section = page.split(f'<h2 id="{direction}">')[1].split("<h2")[0]
+            assert f"({total} citations)" in section
+            lookup = c.get(f"/instruments/{key}/{direction}").json()
+            assert lookup["total"] == total
+            quotes = [str(escape(e["evidence"]["quote"])) for e in lookup["items"]]
+            shown = re.findall(r"<blockquote>“(.*?)”</blockquote>", section, re.S)
+            assert sorted(shown) == sorted(quotes) and len(shown) == min(first, total)
+            rest = re.search(f'id="{direction}-rest".*?<a href="([^"]+)"', section)
+            assert (rest is not None) == (total > first), direction
+            if rest is not None:
+                more = c.get(rest.group(1).replace("&amp;", "&"), headers=HTML)
+                assert more.status_code == 200 and "<table" in more.text
+
+
+@pytest.mark.parametrize("key", ["pp/res/130/2014", "pp/res/130", "wtdc/res/69/2010"])
+def test_the_neighbourhood_counts_every_citation(client: TestClient, key: str) -> None:
+    """The drawing shows the neighbours with the most citations each way, out of
+    all of them (not only those of the citations on the page), and how many more
+    there are."""
+    citing = Counter(e["source"] for e in items(client, f"/instruments/{key}/cited-by"))
+    cited = Counter(e["target"] for e in items(client, f"/instruments/{key}/cites"))
+
+    def ranked(c: Counter[str]) -> list[tuple[str, int]]:
+        return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_SIDE]
+
+    page = client.get(f"/instruments/{key}", headers=HTML).text
+    svg = page.split('<svg id="neighbourhood"')[1].split("</svg>")[0]
+    drawn = re.findall(
+        r'<a href="/instruments/([^"]+)"><title>.*? \((\d+) citations?\)</title>', svg
+    )
+    assert [(k, int(n)) for k, n in drawn] == ranked(citing) + ranked(cited)
+    for side, found in (("end", cited), ("", citing)):
+        more = max(0, len(found) - MAX_SIDE)
+        assert (f"+{more} more" in svg) == (more > 0), side
 
 
 def test_instrument_iris_dereference(client: TestClient) -> None:
