@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from itukg.ingest.lists import (
     LIST_SEP,
@@ -16,8 +17,15 @@ from itukg.ingest.lists import (
     words_of_items,
 )
 from itukg.ingest.mentions import NO_WORDS, Found, Mention, Qualifier, Scan, Words
-from itukg.ingest.surroundings import pinpoint, words_after
-from itukg.ingest.versions import QUALIFIER, qualifier_at, version_after
+from itukg.ingest.surroundings import pinpoint, words_after, words_matched
+from itukg.ingest.versions import (
+    FOOTNOTE,
+    QUALIFIER,
+    SESSION,
+    parse_qualifier,
+    qualifier_at,
+    version_after,
+)
 
 _NUMBER = re.compile(
     r"(?i:no\.?\s*|n[\u00b0\u00ba]\s*|number\s+)?(?P<n>\d{1,4}[A-Z]?|\[[^\]\n]{1,20}\])(?![\d/.\-]\d|[\w/])"
@@ -66,9 +74,36 @@ def _numbers(scan: Scan, pos: int, end: int) -> tuple[list[str], int] | None:
     return [n], m.end()
 
 
+def _unnamed(pattern: str) -> str:
+    """A pattern with its named groups made plain (to sit inside another one)."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+@lru_cache(maxsize=4)
+def _plain_entry(after_body: str) -> re.Pattern[str]:
+    """The commonest entry in one match: a number and its qualifier, maybe body
+    words after them ("of the Plenipotentiary Conference"), and nothing more that
+    goes on (no range, footnote mark or session). Each part is atomic and each
+    check a negative lookahead of the very pattern that ``_numbers`` and
+    ``version_after`` match one after another, so a match is what they find."""
+    return re.compile(
+        rf"(?>{_NUMBER.pattern})(?!{_unnamed(_RANGE.pattern)})"
+        rf"(?P<qualifier>(?>{QUALIFIER.pattern}))(?!{_unnamed(FOOTNOTE.pattern)})"
+        rf"(?>(?P<after>{after_body})?)(?!{_unnamed(SESSION.pattern)})"
+    )
+
+
 def _entry(scan: Scan, pos: int, end: int) -> tuple[_Entry, int] | None:
     """The entry at ``pos``: its numbers and the version and body words after them
     (``versions``)."""
+    g = scan.grammar
+    plain = _plain_entry(g.after_body.pattern).match(scan.text, pos, end)
+    if plain is not None and (qual := parse_qualifier(plain.group("inner"))):
+        if plain.start("after") < 0:
+            return _Entry([plain.group("n")], qual, NO_WORDS), plain.end()
+        words = words_matched(g, plain, plain.end("qualifier"), plain.end())
+        if words.body:
+            return _Entry([plain.group("n")], qual, words), plain.end()
     found = _numbers(scan, pos, end)
     if found is None:
         return None

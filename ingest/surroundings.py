@@ -37,10 +37,15 @@ def words_before(scan: Scan, pos: int) -> Words | None:
 def words_after(scan: Scan, pos: int, end: int) -> tuple[Words, int]:
     """Words just after a citation that name its body ("of the Plenipotentiary
     Conference", "of this Conference", "(WTSA-16)"), and where they end."""
-    g = scan.grammar
-    m = g.after_body.match(scan.text, pos, end)
+    m = scan.grammar.after_body.match(scan.text, pos, end)
     if m is None:
         return NO_WORDS, pos
+    return words_matched(scan.grammar, m, pos, m.end()), m.end()
+
+
+def words_matched(g: Grammar, m: re.Match[str], start: int, end: int) -> Words:
+    """The words ``grammar.after_body`` matched from ``start`` to ``end`` (``m``
+    may be a larger expression that holds it with its group names)."""
     if m.group("self"):
         body: str | None = "self"
     else:
@@ -52,7 +57,7 @@ def words_after(scan: Scan, pos: int, end: int) -> tuple[Words, int]:
         or place_year(g, body, m.group("wplace"))
     )
     year = int(found) if found else None
-    return Words(body=body, year=year, start=pos, end=m.end()), m.end()
+    return Words(body=body, year=year, start=start, end=end)
 
 
 def place_year(g: Grammar, body: str | None, place: str | None) -> str | None:
