@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
+from itukg.ingest.grammar import conference_by_acronym
 from itukg.ingest.lists import (
     LIST_SEP,
     crosses_boundary,
@@ -17,15 +17,8 @@ from itukg.ingest.lists import (
     words_of_items,
 )
 from itukg.ingest.mentions import NO_WORDS, Found, Mention, Qualifier, Scan, Words
-from itukg.ingest.surroundings import pinpoint, words_after, words_matched
-from itukg.ingest.versions import (
-    FOOTNOTE,
-    QUALIFIER,
-    SESSION,
-    parse_qualifier,
-    qualifier_at,
-    version_after,
-)
+from itukg.ingest.surroundings import pinpoint, words_after
+from itukg.ingest.versions import QUALIFIER, qualifier_at, version_after
 
 _NUMBER = re.compile(
     r"(?i:no\.?\s*|n[\u00b0\u00ba]\s*|number\s+)?(?P<n>\d{1,4}[A-Z]?|\[[^\]\n]{1,20}\])(?![\d/.\-]\d|[\w/])"
@@ -74,36 +67,9 @@ def _numbers(scan: Scan, pos: int, end: int) -> tuple[list[str], int] | None:
     return [n], m.end()
 
 
-def _unnamed(pattern: str) -> str:
-    """A pattern with its named groups made plain (to sit inside another one)."""
-    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
-
-
-@lru_cache(maxsize=4)
-def _plain_entry(after_body: str) -> re.Pattern[str]:
-    """The commonest entry in one match: a number and its qualifier, maybe body
-    words after them ("of the Plenipotentiary Conference"), and nothing more that
-    goes on (no range, footnote mark or session). Each part is atomic and each
-    check a negative lookahead of the very pattern that ``_numbers`` and
-    ``version_after`` match one after another, so a match is what they find."""
-    return re.compile(
-        rf"(?>{_NUMBER.pattern})(?!{_unnamed(_RANGE.pattern)})"
-        rf"(?P<qualifier>(?>{QUALIFIER.pattern}))(?!{_unnamed(FOOTNOTE.pattern)})"
-        rf"(?>(?P<after>{after_body})?)(?!{_unnamed(SESSION.pattern)})"
-    )
-
-
 def _entry(scan: Scan, pos: int, end: int) -> tuple[_Entry, int] | None:
     """The entry at ``pos``: its numbers and the version and body words after them
     (``versions``)."""
-    g = scan.grammar
-    plain = _plain_entry(g.after_body.pattern).match(scan.text, pos, end)
-    if plain is not None and (qual := parse_qualifier(plain.group("inner"))):
-        if plain.start("after") < 0:
-            return _Entry([plain.group("n")], qual, NO_WORDS), plain.end()
-        words = words_matched(g, plain, plain.end("qualifier"), plain.end())
-        if words.body:
-            return _Entry([plain.group("n")], qual, words), plain.end()
     found = _numbers(scan, pos, end)
     if found is None:
         return None
@@ -174,7 +140,10 @@ def scan_resolutions(scan: Scan, kw_start: int, pos: int, kind: str) -> Found:
 def _then_ra(scan: Scan, last: int) -> list[Mention]:
     """Radiocommunication Assembly resolutions that end a list of conference
     resolutions ("…, 647 (Rev.WRC-15) and ITU-R 55 (Geneva, 2015)")."""
-    then = _THEN_RA.match(scan.text, last, scan.window(last))
+    end = scan.window(last)
+    if scan.text.find("ITU-R", last, end) < 0:
+        return []  # what the expression needs, found by a literal scan
+    then = _THEN_RA.match(scan.text, last, end)
     if then is None or crosses_boundary(scan.text, last, then.end()):
         return []
     return scan_ra(replace(scan, floor=last), then.start("ra"), then.end("ra"))
@@ -231,5 +200,5 @@ def ra_named_before(scan: Scan, kw_start: int, pos: int) -> int | None:
         return None
     q = qualifier_at(scan.text, m.end(), end)
     acronym = q[0].acronym if q else None
-    conf = scan.grammar.gazetteer.by_acronym(acronym) if acronym else None
+    conf = conference_by_acronym(acronym) if acronym else None
     return before.start() if conf is None or conf.body == "ra" else None

@@ -34,7 +34,9 @@ _LABEL = re.compile(
     r"|\d{1,2}(?:\.\d{1,2})*(?:[ \t]?bis|[ \t]?ter)?(?:\)|\.(?!\d))?)(?=[ \t]+\S)",
     re.M,
 )
-_ROMAN_ONLY = re.compile(r"(?:ii|iii|iv|vi|vii|viii|ix|xi|xii|xiii|xiv|xv)")
+_ROMAN_ONLY = frozenset(
+    ["ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii", "xiv", "xv"]
+)
 _PREV_LETTER = {"i": "h", "v": "u", "x": "w", "l": "k"}
 
 
@@ -227,7 +229,7 @@ def _is_preamble(lead: str) -> bool:
 def _kind(core: str, stack: list[tuple[str, str]], next_core: str | None) -> str:
     if core[0].isdigit():
         return "num"
-    if _ROMAN_ONLY.fullmatch(core):
+    if core in _ROMAN_ONLY:
         return "roman"
     if core in _PREV_LETTER:
         if next_core == {"i": "ii", "v": "vi", "x": "xi", "l": "li"}[core]:

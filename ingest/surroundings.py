@@ -5,10 +5,11 @@ words that lead a whole list are in ``lists``.)"""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from itukg.ingest.grammar import Grammar
+from itukg.ingest.grammar import Grammar, conference_by_acronym
 from itukg.ingest.mentions import LOOKBACK, NO_WORDS, Scan, Words
-from itukg.ontology.gazetteer import fold
+from itukg.ontology.gazetteer import fold, load_gazetteer
 
 
 def words_before(scan: Scan, pos: int) -> Words | None:
@@ -37,15 +38,10 @@ def words_before(scan: Scan, pos: int) -> Words | None:
 def words_after(scan: Scan, pos: int, end: int) -> tuple[Words, int]:
     """Words just after a citation that name its body ("of the Plenipotentiary
     Conference", "of this Conference", "(WTSA-16)"), and where they end."""
-    m = scan.grammar.after_body.match(scan.text, pos, end)
+    g = scan.grammar
+    m = g.after_body.match(scan.text, pos, end)
     if m is None:
         return NO_WORDS, pos
-    return words_matched(scan.grammar, m, pos, m.end()), m.end()
-
-
-def words_matched(g: Grammar, m: re.Match[str], start: int, end: int) -> Words:
-    """The words ``grammar.after_body`` matched from ``start`` to ``end`` (``m``
-    may be a larger expression that holds it with its group names)."""
     if m.group("self"):
         body: str | None = "self"
     else:
@@ -57,7 +53,7 @@ def words_matched(g: Grammar, m: re.Match[str], start: int, end: int) -> Words:
         or place_year(g, body, m.group("wplace"))
     )
     year = int(found) if found else None
-    return Words(body=body, year=year, start=start, end=end)
+    return Words(body=body, year=year, start=pos, end=m.end()), m.end()
 
 
 def place_year(g: Grammar, body: str | None, place: str | None) -> str | None:
@@ -65,10 +61,15 @@ def place_year(g: Grammar, body: str | None, place: str | None) -> str | None:
     Plenipotentiary Conference" is 2006); None when it met there more than once."""
     if not body or not place:
         return None
-    where = fold(place)
+    return _place_year(body, fold(place))
+
+
+@lru_cache(maxsize=1024)
+def _place_year(body: str, where: str) -> str | None:
+    """``place_year`` in the gazetteer every grammar is built from, remembered."""
     found = {
         c.year
-        for c in g.gazetteer.conferences
+        for c in load_gazetteer().conferences
         if c.body == body and fold(c.place) == where
     }
     return str(found.pop()) if len(found) == 1 else None
@@ -78,7 +79,7 @@ def acronym_year(g: Grammar, name: str | None, suffix: str | None) -> str | None
     """The year of a conference named by acronym: "WTPF-13" is 2013."""
     if not name or not suffix:
         return None
-    conf = g.gazetteer.by_acronym(name + suffix)
+    conf = conference_by_acronym(name + suffix)
     return str(conf.year) if conf else None
 
 

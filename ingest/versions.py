@@ -26,7 +26,7 @@ _DAMAGED = re.compile(
     re.M,
 )
 _STRAY = re.compile(r"\s*([,;.])(?:\s*[,;.])+")  # "Dubai,, 2012", "Dubai;, 2012"
-SESSION = re.compile(
+_SESSION = re.compile(
     r"\s*,?\s*(?i:adopted\s+)?(?:(?i:by\s+the\s+)(?:ITU\s+)?(?i:council)\s+)?"
     r"(?i:at|during)\s+(?i:its)\s+(?P<y>\d{4})\s+(?i:session)"
 )
@@ -72,7 +72,7 @@ def qualifier_at(text: str, pos: int, end: int) -> tuple[Qualifier, int] | None:
 
 def session_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
     """The year of a Council session named at ``pos`` ("at its 2009 session")."""
-    s = SESSION.match(text, pos, end)
+    s = _SESSION.match(text, pos, end)
     return None if s is None else (int(s.group("y")), s.end())
 
 
@@ -110,7 +110,7 @@ _TITLE = re.compile(
     r"(?=,?\s+(?i:adopted|approved|revised)\s)"
 )
 # A footnote mark glued to a qualifier in converted text: "(Dubai, 2012)1 of".
-FOOTNOTE = re.compile(r"\d{1,2}(?:,\s?\d{1,2})*(?=[ \t]*,?\s*(?i:of|by|adopted)\s)")
+_FOOTNOTE = re.compile(r"\d{1,2}(?:,\s?\d{1,2})*(?=[ \t]*,?\s*(?i:of|by|adopted)\s)")
 
 
 def _named_after(scan: Scan, pos: int, end: int) -> tuple[Qualifier | None, Words, int]:
@@ -142,7 +142,7 @@ def version_after(
     qual = None
     if q := qualifier_at(scan.text, pos, end):
         qual, pos = q
-        if mark := FOOTNOTE.match(scan.text, pos, end):
+        if mark := _FOOTNOTE.match(scan.text, pos, end):
             words, wend = words_after(scan, mark.end(), end)
             pos = mark.end() if words.body else pos
     words, wend = words_after(scan, pos, end)
