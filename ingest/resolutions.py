@@ -91,6 +91,9 @@ def _groups(entries: list[_Entry]) -> list[_Entry]:
     groups: list[_Entry] = []
     pending: list[str] = []
     for e in entries:
+        if not pending and e.closes:
+            groups.append(e)  # a group of one entry: that entry
+            continue
         pending += e.numbers
         if e.closes:
             groups.append(_Entry(pending, e.qualifier, e.words))
