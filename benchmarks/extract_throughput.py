@@ -28,6 +28,7 @@ MB are 10**6 bytes of the files as written.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -162,9 +163,10 @@ print(time.process_time() - start, records)
 """
 
 
-def old_release() -> Path | None:
-    """The checkout of the release before issue 13, when there is one."""
-    path = Path(os.environ.get("ITUKG_OLD_RELEASE") or DEFAULT_OLD_RELEASE)
+def old_release(given: str | None = None) -> Path | None:
+    """The checkout of the release before issue 13 (``given``, else
+    ``$ITUKG_OLD_RELEASE``, else ``DEFAULT_OLD_RELEASE``), when there is one."""
+    path = Path(given or os.environ.get("ITUKG_OLD_RELEASE") or DEFAULT_OLD_RELEASE)
     return path if (path / "ingest" / "extract.py").is_file() else None
 
 
@@ -207,13 +209,13 @@ def measure_baseline(texts: list[str]) -> tuple[float, int]:
     return best, matches
 
 
-def run(min_bytes: int = MIN_BYTES) -> Result:
+def run(min_bytes: int = MIN_BYTES, release: str | None = None) -> Result:
     sources = source_documents()
     with tempfile.TemporaryDirectory(prefix="itukg-bench-") as tmp:
         paths = build_corpus(sources, Path(tmp), min_bytes)
         size = sum(p.stat().st_size for p in paths)
         ours_s, records = measure_ours(paths)
-        old = old_release()
+        old = old_release(release)
         old_s, old_records = measure_old(old, paths) if old else (None, None)
         texts = [p.read_text(encoding="utf-8") for p in paths]
         base_s, matches = measure_baseline(texts)
@@ -277,10 +279,21 @@ def _rate(mb_per_s: float | None, seconds: float | None) -> str:
     return f"{mb_per_s:.2f} MB/s" + (f" ({seconds:.1f} CPU s)" if seconds else "")
 
 
-def main() -> None:
-    result = run()
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument(
+        "--release",
+        help="checkout of the release before issue 13 (default $ITUKG_OLD_RELEASE, "
+        f"else {DEFAULT_OLD_RELEASE})",
+    )
+    args = parser.parse_args(argv)
+    result = run(release=args.release)
     print("extract throughput")
     print(table(result))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(asdict(result), indent=2) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from itukg.ingest.grammar import EXACT_ANCHORS, Grammar, load_grammar
+from itukg.ingest.grammar import EXACT_ANCHORS, EXACT_WORDS, Grammar, load_grammar
 from itukg.ingest.lists import crosses_boundary
 from itukg.ingest.mentions import Found, Mention, Qualifier, Scan, Words, kind_of
 from itukg.ingest.recommendations import (
@@ -90,7 +90,7 @@ def _triggers(text: str, start: int, stop: int, g: Grammar) -> Iterator[re.Match
     """The trigger matches in order: literal scans for the first words, then the
     full trigger expression anchored at each hit."""
     if stop - start < _SHORT:  # a short text: one pass of the trigger itself
-        yield from g.trigger.finditer(text, start, stop)
+        yield from _short_triggers(text, start, stop, g)
         return
     folded = text[start:stop].encode("ascii", "replace").lower()  # only the part read
     found = {start + m.start() for a in g.anchors for m in a.finditer(folded)}
@@ -98,6 +98,31 @@ def _triggers(text: str, start: int, stop: int, g: Grammar) -> Iterator[re.Match
     for pos in sorted(found):
         m = g.trigger.match(text, pos, stop)
         if m is not None:
+            yield m
+
+
+def _short_triggers(
+    text: str, start: int, stop: int, g: Grammar
+) -> Iterator[re.Match[str]]:
+    """``g.trigger.finditer(text, start, stop)``, found faster in ASCII text:
+    the expression is tried only where a trigger's first word is (every match
+    starts at one), in order, each after the end of the match before."""
+    part = text[start:stop]
+    if not part.isascii():  # "ſ" and "K" match "s" and "k" case-insensitively
+        yield from g.trigger.finditer(text, start, stop)
+        return
+    folded = part.lower()
+    found: set[int] = set()
+    for words, scanned in ((g.first_words, folded), (EXACT_WORDS, part)):
+        for word in words:
+            i = scanned.find(word)
+            while i >= 0:
+                found.add(start + i)
+                i = scanned.find(word, i + 1)
+    last = start
+    for pos in sorted(found):
+        if pos >= last and (m := g.trigger.match(text, pos, stop)) is not None:
+            last = m.end()
             yield m
 
 

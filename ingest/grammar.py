@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from itukg.ontology.gazetteer import Gazetteer, fold, load_gazetteer
+from itukg.ontology.gazetteer import Conference, Gazetteer, fold, load_gazetteer
 from itukg.ontology.lexicon import Lexicon, load_lexicon
 
 _SPACE = r"\s+"
@@ -73,6 +73,26 @@ def _is_acronym(label: str) -> bool:
     return label.isupper() and " " not in label
 
 
+# The gazetteer's lookups read every conference; the finder asks the same few again
+# and again (the acronyms, places and years of a text's qualifiers and covers).
+@lru_cache(maxsize=4096)
+def conference_by_acronym(text: str) -> Conference | None:
+    """``load_gazetteer().by_acronym(text)``, remembered."""
+    return load_gazetteer().by_acronym(text)
+
+
+@lru_cache(maxsize=4096)
+def conferences_at(place: str, year: int) -> tuple[Conference, ...]:
+    """``load_gazetteer().at(place, year)``, remembered."""
+    return load_gazetteer().at(place, year)
+
+
+@lru_cache(maxsize=1024)
+def conferences_in(year: int, body: str | None = None) -> tuple[Conference, ...]:
+    """``load_gazetteer().in_year(year, body)``, remembered."""
+    return load_gazetteer().in_year(year, body)
+
+
 @dataclass(frozen=True)
 class Grammar:
     gazetteer: Gazetteer
@@ -88,6 +108,7 @@ class Grammar:
     section_lead: str  # alternation of heading lead words
     trigger: re.Pattern[str]
     anchors: tuple[re.Pattern[bytes], ...]  # lowercase first words of every trigger
+    first_words: tuple[str, ...]  # the same, whole first words (short texts)
     before_body: re.Pattern[str]
     before_list: re.Pattern[str]
     after_body: re.Pattern[str]
@@ -131,10 +152,18 @@ def _anchors(names: list[str]) -> tuple[re.Pattern[bytes], ...]:
     return tuple(re.compile(re.escape(w.encode("ascii"))) for w in sorted(words))
 
 
+def _first_words(names: list[str]) -> tuple[str, ...]:
+    """The lowercase first word of every trigger ("action", since any space may
+    follow it in "action lines"): in an ASCII text, every trigger starts where one
+    of them is found in the lowercase text."""
+    words = {w.lower() for w in _TRIGGER_LITERALS if len(w) > 2}
+    words |= {w.lower().split()[0] for w in _TRIGGER_WORDS + tuple(names)}
+    return tuple(sorted(words))
+
+
 # Short literals scanned in their own case: lowercase "cs" would hit every "ICs".
-EXACT_ANCHORS = tuple(
-    re.compile(re.escape(w)) for w in _TRIGGER_LITERALS if len(w) <= 2
-)
+EXACT_WORDS = tuple(w for w in _TRIGGER_LITERALS if len(w) <= 2)
+EXACT_ANCHORS = tuple(re.compile(re.escape(w)) for w in EXACT_WORDS)
 
 
 @dataclass(frozen=True)
@@ -308,6 +337,7 @@ def load_grammar() -> Grammar:
         section_lead=section_lead,
         trigger=_trigger(wsis_names),
         anchors=_anchors(wsis),
+        first_words=_first_words(wsis),
         before_body=_before_body(bodies.names),
         before_list=_before_list(bodies.names),
         after_body=_after_body(bodies.names, place_names),

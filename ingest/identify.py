@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from itukg.ingest.find import find_citations
-from itukg.ingest.grammar import load_grammar
+from itukg.ingest.grammar import (
+    conference_by_acronym,
+    conferences_at,
+    conferences_in,
+    load_grammar,
+)
 from itukg.ingest.resolve import Context, resolve_citation
 from itukg.ingest.structure import HEADER, Block
 from itukg.ontology import keys
@@ -60,10 +65,9 @@ _ACRONYM_HINT = re.compile(r"-\d\d")
 
 def _conference(cover: str) -> Conference | None:
     g = load_grammar()
-    gaz = g.gazetteer
     acr, names = _patterns()
     for m in acr.finditer(cover) if _ACRONYM_HINT.search(cover) else ():
-        conf = gaz.by_acronym(m.group(0))
+        conf = conference_by_acronym(m.group(0))
         if conf is not None:
             return conf
     years: list[int] | None = None  # the cover's years, read at the first need
@@ -75,7 +79,7 @@ def _conference(cover: str) -> Conference | None:
         if (py := _PLACE_YEAR.search(near)) is not None:
             found = [
                 c
-                for c in gaz.at(py.group("place"), int(py.group("year")))
+                for c in conferences_at(py.group("place"), int(py.group("year")))
                 if c.body == body
             ]
             if found:
@@ -83,7 +87,7 @@ def _conference(cover: str) -> Conference | None:
         if years is None:
             years = [int(y) for y in _YEAR.findall(cover)]
         for y in years:
-            found = list(gaz.in_year(y, body))
+            found = list(conferences_in(y, body))
             if found:
                 return found[0]
     return None

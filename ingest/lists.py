@@ -115,7 +115,7 @@ def words_of_items(own: Sequence[Words], lead: Words) -> list[Words]:
     group's own words name ("at its 2009 session") is kept when the applied words
     have none."""
     out: list[Words] = []
-    later = Words()
+    later = NO_WORDS
     for words in reversed(own):
         if words.body:
             later = words

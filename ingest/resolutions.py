@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from itukg.ingest.grammar import conference_by_acronym
 from itukg.ingest.lists import (
     LIST_SEP,
     crosses_boundary,
@@ -90,6 +91,9 @@ def _groups(entries: list[_Entry]) -> list[_Entry]:
     groups: list[_Entry] = []
     pending: list[str] = []
     for e in entries:
+        if not pending and e.closes:
+            groups.append(e)  # a group of one entry: that entry
+            continue
         pending += e.numbers
         if e.closes:
             groups.append(_Entry(pending, e.qualifier, e.words))
@@ -139,7 +143,10 @@ def scan_resolutions(scan: Scan, kw_start: int, pos: int, kind: str) -> Found:
 def _then_ra(scan: Scan, last: int) -> list[Mention]:
     """Radiocommunication Assembly resolutions that end a list of conference
     resolutions ("…, 647 (Rev.WRC-15) and ITU-R 55 (Geneva, 2015)")."""
-    then = _THEN_RA.match(scan.text, last, scan.window(last))
+    end = scan.window(last)
+    if scan.text.find("ITU-R", last, end) < 0:
+        return []  # what the expression needs, found by a literal scan
+    then = _THEN_RA.match(scan.text, last, end)
     if then is None or crosses_boundary(scan.text, last, then.end()):
         return []
     return scan_ra(replace(scan, floor=last), then.start("ra"), then.end("ra"))
@@ -196,5 +203,5 @@ def ra_named_before(scan: Scan, kw_start: int, pos: int) -> int | None:
         return None
     q = qualifier_at(scan.text, m.end(), end)
     acronym = q[0].acronym if q else None
-    conf = scan.grammar.gazetteer.by_acronym(acronym) if acronym else None
+    conf = conference_by_acronym(acronym) if acronym else None
     return before.start() if conf is None or conf.body == "ra" else None

@@ -34,7 +34,9 @@ _LABEL = re.compile(
     r"|\d{1,2}(?:\.\d{1,2})*(?:[ \t]?bis|[ \t]?ter)?(?:\)|\.(?!\d))?)(?=[ \t]+\S)",
     re.M,
 )
-_ROMAN_ONLY = re.compile(r"(?:ii|iii|iv|vi|vii|viii|ix|xi|xii|xiii|xiv|xv)")
+_ROMAN_ONLY = frozenset(
+    ["ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii", "xiv", "xv"]
+)
 _PREV_LETTER = {"i": "h", "v": "u", "x": "w", "l": "k"}
 
 
@@ -105,9 +107,10 @@ class Layout:
 
 def _blocks(text: str) -> list[Block]:
     events: list[tuple[int, str, re.Match[str]]] = []
-    events += [(m.start(), "amend", m) for m in line_matches(AMENDMENT, text)]
-    events += [(m.start(), "header", m) for m in line_matches(HEADER, text)]
-    events += [(m.start(), "break", m) for m in line_matches(_BREAK, text)]
+    # (line start, what, match): a match may begin at the newline before its line
+    events += [(at, "amend", m) for at, m in line_starts(AMENDMENT, text)]
+    events += [(at, "header", m) for at, m in line_starts(HEADER, text)]
+    events += [(at, "break", m) for at, m in line_starts(_BREAK, text)]
     events.sort(key=lambda e: e[0])
     blocks: list[Block] = []
     cur = Block(0, 0, "body")
@@ -227,7 +230,7 @@ def _is_preamble(lead: str) -> bool:
 def _kind(core: str, stack: list[tuple[str, str]], next_core: str | None) -> str:
     if core[0].isdigit():
         return "num"
-    if _ROMAN_ONLY.fullmatch(core):
+    if core in _ROMAN_ONLY:
         return "roman"
     if core in _PREV_LETTER:
         if next_core == {"i": "ii", "v": "vi", "x": "xi", "l": "li"}[core]:
@@ -259,7 +262,7 @@ def segment_text(text: str) -> Layout:
         (m.start("label"), 2, "label", m.group("label"))
         for _, m in line_starts(_LABEL, text)
     ]
-    events.sort(key=lambda e: (e[0], e[1]))
+    events.sort()  # by position, then order: one event of a kind per position
     positions: list[int] = []
     states: list[tuple[str | None, str | None]] = []
     section: str | None = None
@@ -278,7 +281,8 @@ def segment_text(text: str) -> Layout:
         elif what == "heading":
             section, stack, paragraph = value, [], None
         elif section is not None:
-            core = value.strip("().").split()[0] if value.strip("().") else value
+            bare = value.strip("().")
+            core = bare.split()[0] if bare else value
             kind = _kind(core, stack, next_of.get(pos))
             for j, (t, _) in enumerate(stack):
                 if t == kind:

@@ -5,10 +5,11 @@ words that lead a whole list are in ``lists``.)"""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from itukg.ingest.grammar import Grammar
+from itukg.ingest.grammar import Grammar, conference_by_acronym
 from itukg.ingest.mentions import LOOKBACK, NO_WORDS, Scan, Words
-from itukg.ontology.gazetteer import fold
+from itukg.ontology.gazetteer import fold, load_gazetteer
 
 
 def words_before(scan: Scan, pos: int) -> Words | None:
@@ -60,10 +61,15 @@ def place_year(g: Grammar, body: str | None, place: str | None) -> str | None:
     Plenipotentiary Conference" is 2006); None when it met there more than once."""
     if not body or not place:
         return None
-    where = fold(place)
+    return _place_year(body, fold(place))
+
+
+@lru_cache(maxsize=1024)
+def _place_year(body: str, where: str) -> str | None:
+    """``place_year`` in the gazetteer every grammar is built from, remembered."""
     found = {
         c.year
-        for c in g.gazetteer.conferences
+        for c in load_gazetteer().conferences
         if c.body == body and fold(c.place) == where
     }
     return str(found.pop()) if len(found) == 1 else None
@@ -73,7 +79,7 @@ def acronym_year(g: Grammar, name: str | None, suffix: str | None) -> str | None
     """The year of a conference named by acronym: "WTPF-13" is 2013."""
     if not name or not suffix:
         return None
-    conf = g.gazetteer.by_acronym(name + suffix)
+    conf = conference_by_acronym(name + suffix)
     return str(conf.year) if conf else None
 
 
