@@ -98,6 +98,9 @@ def _coerce(query: Query, given: Mapping[str, str], base: str) -> dict[str, Term
     return out
 
 
+LARGEST = 2**53 - 1  # the largest count a limit may ask (exact in every JSON client)
+
+
 def _integer(query: Query, name: str, raw: str, least: int | None) -> ox.Literal:
     try:
         number = int(raw)
@@ -105,6 +108,8 @@ def _integer(query: Query, name: str, raw: str, least: int | None) -> ox.Literal
         raise QueryParamError(f"{query.name}: {name} must be a whole number") from None
     if least is not None and number < least:
         raise QueryParamError(f"{query.name}: {name} must be at least {least}")
+    if least is not None and number > LARGEST:  # a LIMIT the store cannot parse
+        raise QueryParamError(f"{query.name}: {name} must be at most {LARGEST}")
     return ox.Literal(str(number), datatype=ox.NamedNode(str(XSD.integer)))
 
 

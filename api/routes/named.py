@@ -23,7 +23,7 @@ from itukg.api.routes.instruments import PATTERN
 from itukg.api.schemas import QueryResult
 from itukg.queries import Query, QueryParamError, Table, list_queries
 from itukg.queries.registry import Param
-from itukg.queries.run import Window, bound_query
+from itukg.queries.run import LARGEST, Window, bound_query
 
 PUBLIC = ("report", "lookup")
 RESERVED = ("offset", "limit", "format")  # request parameters that are not the query's
@@ -38,7 +38,12 @@ _SCHEMAS: dict[str, dict[str, Any]] = {
     "string": {"type": "string"},
     "int": {"type": "integer"},
     "bool": {"type": "boolean"},
-    "limit": {"anyOf": [{"type": "integer", "minimum": 1}, {"enum": ["all"]}]},
+    "limit": {
+        "anyOf": [
+            {"type": "integer", "minimum": 1, "maximum": LARGEST},
+            {"enum": ["all"]},
+        ]
+    },
 }
 _INTEGERS = ("int", "limit")
 

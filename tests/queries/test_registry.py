@@ -216,6 +216,13 @@ RUN_ERRORS = [
         "most-cited: top must be at least 1",
     ),
     (
+        "top-past-the-largest",
+        "citation-edges",
+        {"top": str(2**53)},
+        QueryParamError,
+        "citation-edges: top must be at most 9007199254740991",
+    ),
+    (
         "top-not-a-number",
         "citation-edges",
         {"top": "many"},
