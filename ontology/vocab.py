@@ -79,6 +79,7 @@ class ITU(DefinedNamespace):
     acknowledges: URIRef
     action: URIRef
     addressee: URIRef
+    addresses: URIRef
     attested: URIRef
     attestedIn: URIRef
     bearsInMind: URIRef
