@@ -121,6 +121,7 @@ class ITU(DefinedNamespace):
     key: URIRef
     kind: URIRef
     knownByCitationOnly: URIRef
+    makesStaleCitation: URIRef
     mandateTarget: URIRef
     members: URIRef
     modifierLead: URIRef
