@@ -72,8 +72,10 @@ def mandates_of(q: Runner, key: str) -> list[MandateOut]:
     return list(found.values())
 
 
-def mandates_to(q: Runner, addressee: str) -> list[MandateOut]:
-    """What every instrument asks of one addressee, versions in force first."""
+def mandates_to(q: Runner, addressee: str, top: str | None = None) -> list[MandateOut]:
+    """What instruments ask of one addressee, versions in force first: those of
+    the first ``top`` versions (the query's default when None; "all")."""
+    params = {"addressee": addressee} | ({} if top is None else {"top": top})
     return [
         MandateOut(
             instrument=str(r["instrument"]),
@@ -86,7 +88,7 @@ def mandates_to(q: Runner, addressee: str) -> list[MandateOut]:
             text=str(r["text"]),
             in_force=bool(r["in_force"]),
         )
-        for r in q.run("mandates-to", {"addressee": addressee}).records()
+        for r in q.run("mandates-to", params).records()
     ]
 
 

@@ -79,6 +79,7 @@ class ITU(DefinedNamespace):
     acknowledges: URIRef
     action: URIRef
     addressee: URIRef
+    addresses: URIRef
     attested: URIRef
     attestedIn: URIRef
     bearsInMind: URIRef
@@ -120,6 +121,7 @@ class ITU(DefinedNamespace):
     key: URIRef
     kind: URIRef
     knownByCitationOnly: URIRef
+    makesStaleCitation: URIRef
     mandateTarget: URIRef
     members: URIRef
     modifierLead: URIRef

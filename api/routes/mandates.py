@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from itukg.api import html, lookups
 from itukg.api.deps import IndexDep, RunnerDep, SettingsDep
@@ -35,6 +35,14 @@ Addressee = Annotated[
         description="an addressee key of ontology/actors.ttl (slashes included)",
         pattern=r"^[a-z][a-z0-9-]*(/[a-z0-9][a-z0-9.-]*)*$",
         json_schema_extra={"example": "itu/director/bdt"},
+    ),
+]
+Top = Annotated[
+    str | None,
+    Query(
+        pattern=r"^([1-9][0-9]{0,8}|all)$",
+        description="how many instrument versions (in force first, then by key) "
+        "to give the mandates of; all: every one (default: the named query's)",
     ),
 ]
 router = APIRouter(tags=["mandates"], responses=ERRORS)
@@ -75,7 +83,8 @@ def read_mandates(
 @router.get(
     "/actors/{addressee:path}/mandates",
     response_model=Page[MandateOut],
-    summary="What every instrument asks of one addressee, versions in force first",
+    summary="What instruments ask of one addressee, versions in force first "
+    "(those of the first top versions)",
 )
 def read_actor_mandates(
     addressee: Addressee,
@@ -83,8 +92,9 @@ def read_actor_mandates(
     q: RunnerDep,
     settings: SettingsDep,
     paging: PagingDep,
+    top: Top = None,
 ) -> Response:
-    found = mandates_to(q, addressee)
+    found = mandates_to(q, addressee, top)
     page = Page[MandateOut](**paginate(found, paging, request))
     return respond(request, page, settings.base, offers=(JSON,))
 

@@ -8,8 +8,8 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 
-def items(client: TestClient, path: str) -> list[dict[str, Any]]:
-    r = client.get(path, params={"limit": 1000})
+def items(client: TestClient, path: str, **params: str) -> list[dict[str, Any]]:
+    r = client.get(path, params={"limit": 1000, **params})
     assert r.status_code == 200, r.text
     found: list[dict[str, Any]] = r.json()["items"]
     return found
@@ -43,6 +43,11 @@ def test_mandates_to_an_actor(client: TestClient) -> None:
     assert found and all(m["addressees"] == ["itu/director/bdt"] for m in found)
     assert {"pp/res/130/2014", "pp/res/130/2010"} <= {m["instrument"] for m in found}
     assert items(client, "/actors/itu/nobody/mandates") == []
+    every = items(client, "/actors/itu/director/bdt/mandates", top="all")
+    assert every[: len(found)] == found
+    first = items(client, "/actors/itu/director/bdt/mandates", top="1")
+    assert len({m["instrument"] for m in first}) == 1
+    assert first == every[: len(first)]
 
 
 def test_lineage_of_a_work(client: TestClient) -> None:

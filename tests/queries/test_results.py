@@ -136,3 +136,33 @@ def test_top_cuts_a_listing_to_its_first_items(
         first = sorted({str(r[counted]) for r in every})[: int(top)]
         assert cut == [r for r in every if r[counted] in first]
         assert len(first) == int(top) and len(cut) < len(every)
+
+
+# (query, its other parameters, a smaller top, the column whose first values top
+# counts: a listing of the items' rows, in its own order, whole items only)
+ITEMS = [
+    ("mandates-to", {"addressee": "itu/director/tsb"}, "2", "instrument"),
+    # (the fixture's only change is in pp/res/182, its third such work)
+    ("mandate-changes", {"addressee": "itu/secretary-general"}, "2", "work"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "top", "counted"), ITEMS, ids=[t[0] for t in ITEMS]
+)
+def test_top_gives_the_first_rows_of_whole_items(
+    fixture_store: GraphStore,
+    name: str,
+    params: dict[str, str],
+    top: str,
+    counted: str,
+) -> None:
+    """``top=all`` gives every row; a smaller top gives the first rows of the
+    answer, those of at most top items (instrument versions, works), each whole."""
+    every = run_query(fixture_store, name, {**params, "top": "all"}).records()
+    assert every == run_query(fixture_store, name, params).records()
+    cut = run_query(fixture_store, name, {**params, "top": top}).records()
+    items = {r[counted] for r in cut}
+    assert len(cut) < len(every) and len(items) <= int(top)
+    assert cut == every[: len(cut)]
+    assert cut == [r for r in every if r[counted] in items]
