@@ -111,17 +111,18 @@ def citation_iri(base: str, doc: str, c: Citation) -> str:
 
 def citation_orders(base: str, doc: str, cites: list[Citation]) -> dict[str, int]:
     """The place of each citation node of a document in the order cites and
-    cited-by give their rows: a number of the document (31 bits of a hash of
-    its key, the same at every ingest) times 2**32, plus the node's rank in the
+    cited-by give their rows: a number of the document (33 bits of a hash of
+    its key, the same at every ingest) times 2**20, plus the node's rank in the
     document (by view, then reading position). Unique within the document, an
-    inline integer that sorts without a dictionary lookup."""
-    number = int.from_bytes(hashlib.sha1(doc.encode()).digest()[:4]) >> 1
+    inline integer that sorts without a dictionary lookup, below 2**53 (a
+    double holds it exactly: Virtuoso lost rows joining on larger ones)."""
+    number = int.from_bytes(hashlib.sha1(doc.encode()).digest()[:5]) >> 7
     nodes = {citation_iri(base, doc, c): c for c in cites}
     ranked = sorted(
         nodes,
         key=lambda n: (nodes[n].view, nodes[n].start, nodes[n].end, n),
     )
-    return {n: (number << 32) + i for i, n in enumerate(ranked)}
+    return {n: (number << 20) + i for i, n in enumerate(ranked)}
 
 
 class _Builder:
