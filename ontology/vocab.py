@@ -86,11 +86,14 @@ class ITU(DefinedNamespace):
     body: URIRef
     candidate: URIRef
     citationCount: URIRef
+    citationOrder: URIRef
     citationsMadeCount: URIRef
     citationsReceivedCount: URIRef
+    citedAt: URIRef
     citedByCount: URIRef
     cites: URIRef
     citesAs: URIRef
+    citesAt: URIRef
     citesCount: URIRef
     citingSourceCount: URIRef
     collaborationMarker: URIRef

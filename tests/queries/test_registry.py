@@ -291,7 +291,7 @@ def test_a_limit_parameter_sets_the_one_limit_clause(tmp_path: Path) -> None:
 
 
 # (case, query, parameters, window, the line that cuts it)
-PAGE_ORDER = "ORDER BY ?source ?view ?target ?document ?start ?citation"
+PAGE_ORDER = "ORDER BY ?order ?g"
 WINDOWS = [
     ("marked-first-page", "cites", {"key": "pp/res/130/2014"}, Window(0, 20),
      "#page", f"{PAGE_ORDER} LIMIT 20 OFFSET 0"),
