@@ -84,7 +84,7 @@ class Meta:
     path: str
     sha256: str
     generated_at: str | None = None  # xsd:dateTime of the extraction run
-    version: str = "0.1.0"  # of the extractor
+    version: str = vocab.MODEL  # of the model ingest writes (itu.ttl's versionInfo)
 
 
 def _iri(base: str, key: str) -> str:

@@ -23,7 +23,7 @@ from itukg.ingest.mandate_graph import build_mandates
 from itukg.ingest.models import Citation
 from itukg.ingest.sources import read_document
 from itukg.ingest.workers import Pool
-from itukg.ontology import iri, keys, snapshots
+from itukg.ontology import iri, keys, snapshots, vocab
 from itukg.ontology.errors import ItukgError
 from itukg.ontology.store import GraphStore
 from itukg.ontology.vocab import ITU
@@ -295,6 +295,7 @@ def ingest_paths(
     full = _begin(store, base)
     load_reference(store, base)
     todo: list[tuple[Path, str]] = []
+    agent = iri.agent_iri(vocab.MODEL, base)  # a graph by another model is rebuilt
     for path in paths:
         try:
             digest = _sha256(path)
@@ -304,7 +305,9 @@ def ingest_paths(
             if progress:
                 progress(path)
             continue
-        if run_query(store, "graph-by-hash", {"hash": digest}, base).rows:
+        if run_query(
+            store, "graph-by-hash", {"hash": digest, "agent": agent}, base
+        ).rows:
             summary.skipped += 1
             if progress:
                 progress(path)

@@ -2,7 +2,8 @@
 
 ``vocab.py`` is the project's only declaration of namespaces: the closed ``ITU``
 namespace (one attribute per term of the ontology) and every prefix ``itu.ttl``
-declares (``PREFIXES``, and one ``Namespace`` per prefix). A test checks that the
+declares (``PREFIXES``, and one ``Namespace`` per prefix), and ``MODEL``, the
+version of the model (the ontology's ``owl:versionInfo``). A test checks that the
 committed file is what this prints, so it never drifts from the ontology."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from importlib import resources
 
 from rdflib import Graph
+from rdflib.namespace import OWL, RDF
 
 
 def _ontology() -> Graph:
@@ -49,7 +51,15 @@ def render_vocab() -> str:
         "",
     ]
     lines += [f"    {name}: URIRef" for name in names if name.isidentifier()]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + _model(g)
+
+
+def _model(g: Graph) -> str:
+    """The model's version (the ontology's owl:versionInfo): the extraction run of
+    each document names it, and ingest rebuilds a document built by another."""
+    ontology = g.value(predicate=RDF.type, object=OWL.Ontology)
+    version = g.value(ontology, OWL.versionInfo)
+    return f'\n\nMODEL = "{version}"  # the owl:versionInfo of itu.ttl\n'
 
 
 if __name__ == "__main__":

@@ -174,3 +174,6 @@ class ITU(DefinedNamespace):
     view: URIRef
     work: URIRef
     year: URIRef
+
+
+MODEL = "0.2.0"  # the owl:versionInfo of itu.ttl

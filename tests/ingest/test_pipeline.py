@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from itukg.ingest.pipeline import ingest_paths, remove_documents
+from itukg.ontology import iri, vocab
 from itukg.ontology.gazetteer import load_gazetteer
 from itukg.ontology.store import EmbeddedStore, open_store
 from itukg.queries import run_query
@@ -64,6 +65,32 @@ def test_changed_file_replaces_its_graph(store: EmbeddedStore, tmp_path: Path) -
     after = {r[1] for r in run_query(store, "cites", {"key": "pp/res/999/2022"}).rows}
     assert "unga/res/70/125" in after and "unga/res/70/1" not in after
     assert _graphs(store) == {"pp/2022/doc/7"}
+
+
+def test_a_document_written_by_another_model_is_rebuilt(
+    store: EmbeddedStore, tmp_path: Path
+) -> None:
+    """Its file unchanged, a document whose extraction run names an older model
+    (itu.ttl's owl:versionInfo) is rebuilt by the next ingest, not skipped: an
+    older graph may lack what the queries now read."""
+    doc = tmp_path / "mini.txt"
+    shutil.copy(MINI, doc)
+    ingest_paths(store, [doc])
+    old, new = iri.agent_iri("0.0.1"), iri.agent_iri(vocab.MODEL)
+    store.update(
+        f"PREFIX prov: <{vocab.PROV}> "
+        f"DELETE {{ GRAPH ?g {{ ?run prov:wasAssociatedWith <{new}> }} }} "
+        f"INSERT {{ GRAPH ?g {{ ?run prov:wasAssociatedWith <{old}> }} }} "
+        f"WHERE {{ GRAPH ?g {{ ?run prov:wasAssociatedWith <{new}> }} }}"
+    )
+    count = _triples(store)
+    summary = ingest_paths(store, [doc])
+    assert (summary.changed, summary.new, summary.skipped) == (1, 0, 0)
+    assert _triples(store) == count
+    assert ingest_paths(store, [doc]).skipped == 1
+    agents = f"?run <{vocab.PROV}wasAssociatedWith> ?a"
+    runs = f"SELECT ?a WHERE {{ GRAPH ?g {{ {agents} }} }}"
+    assert {str(r[0].value) for r in store.query(runs)} == {new}
 
 
 def test_remove_by_key_and_by_file(store: EmbeddedStore) -> None:

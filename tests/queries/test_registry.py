@@ -259,6 +259,11 @@ def test_run_query_errors(
         run_query(store, name, params)
 
 
+AGENT = iri.agent_iri("0.2.0")
+RUN = iri.DEFAULT_BASE + "run/abc"
+PROV = "http://www.w3.org/ns/prov#"
+
+
 def test_bound_values_are_terms_not_text() -> None:
     """A string parameter that looks like SPARQL stays one literal (bound, never
     pasted): the internal lookup finds nothing instead of everything."""
@@ -270,13 +275,14 @@ def test_bound_values_are_terms_not_text() -> None:
             '<https://w3id.org/itukg/ontology#contentHash> "abc" .',
             f"<{iri.DEFAULT_BASE}doc/x> "
             '<https://w3id.org/itukg/ontology#sourceFile> "x.txt" .',
+            f"<{iri.DEFAULT_BASE}doc/x> <{PROV}wasGeneratedBy> <{RUN}> .",
+            f"<{RUN}> <{PROV}wasAssociatedWith> <{AGENT}> .",
         ],
     )
-    assert run_query(store, "graph-by-hash", {"hash": "abc"}).rows == (
-        ("doc/x", "x.txt"),
-    )
+    found = {"hash": "abc", "agent": AGENT}
+    assert run_query(store, "graph-by-hash", found).rows == (("doc/x", "x.txt"),)
     injected = '") } } UNION { GRAPH ?graph { ?graph ?p ?file } } #'
-    assert run_query(store, "graph-by-hash", {"hash": injected}).rows == ()
+    assert run_query(store, "graph-by-hash", {**found, "hash": injected}).rows == ()
 
 
 def test_a_limit_parameter_sets_the_one_limit_clause(tmp_path: Path) -> None:
