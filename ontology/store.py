@@ -17,6 +17,7 @@ import urllib.request
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from email.message import Message
+from itertools import islice
 from pathlib import Path
 from typing import Protocol
 
@@ -36,6 +37,9 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Result = ox.QueryBoolean | ox.QuerySolutions | ox.QueryTriples
 
 
+WRITE_BATCH = 100_000  # triples bulk-loaded together by write_graph
+
+
 class StoreError(ItukgError):
     """The store could not be opened, read or written."""
 
@@ -51,6 +55,13 @@ class GraphStore(Protocol):
     def update(self, sparql: str) -> None: ...
 
     def replace_graph(self, graph: str, triples: Iterable[str]) -> None: ...
+
+    def write_graph(self, graph: str, triples: Iterable[str]) -> None:
+        """Replace a graph derived again after a kill (the writer's marks,
+        ``snapshots.mark``) with ``triples``, however many: taken as they come,
+        in batches where the store's readers see only published snapshots,
+        else in one transaction like ``replace_graph``."""
+        ...
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         """Drop named graphs (those the store lacks are ignored), in one update."""
@@ -177,6 +188,26 @@ class EmbeddedStore:
             )
         except (SyntaxError, OSError) as exc:
             raise StoreError(f"{self.location}: cannot load {graph}: {exc}") from None
+
+    def write_graph(self, graph: str, triples: Iterable[str]) -> None:
+        """The graph dropped, then its triples bulk-loaded ``WRITE_BATCH`` at a
+        time: memory bounded by the batch, not by the graph. Not one
+        transaction: readers open snapshots, and a writer killed meanwhile left
+        its ``SETTLED`` mark, so the next one derives the graph again."""
+        node = ox.NamedNode(graph)
+        self.drop_graphs([graph])
+        try:
+            lines = iter(triples)
+            while batch := list(islice(lines, WRITE_BATCH)):
+                self._store.bulk_load(
+                    "\n".join(batch).encode("utf-8"),
+                    format=ox.RdfFormat.N_TRIPLES,
+                    to_graph=node,
+                )
+        except (SyntaxError, OSError) as exc:
+            raise StoreError(f"{self.location}: cannot load {graph}: {exc}") from None
+        finally:
+            self._clean()
 
     def add_graphs(
         self, graphs: Sequence[tuple[str, Sequence[str]]], last: str
@@ -319,6 +350,10 @@ class RemoteStore:
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         _drop(self, graphs)
+
+    def write_graph(self, graph: str, triples: Iterable[str]) -> None:
+        """``replace_graph``: a server's readers see the store as it is written."""
+        self.replace_graph(graph, triples)
 
     def add_graphs(
         self, graphs: Sequence[tuple[str, Sequence[str]]], last: str
