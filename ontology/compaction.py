@@ -24,17 +24,14 @@ whole."""
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import gc
 import os
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from itukg.ontology.memory import release
 from itukg.ontology.snapshots import FOLDER
 
 COMPLETE = "COMPLETE"
@@ -72,19 +69,9 @@ def due(path: Path) -> bool:
     return live_bytes(path) > GROWTH * last
 
 
-def release() -> None:
-    """Give the memory this process freed back to the system before the bulk
-    loader takes its own (glibc keeps freed blocks for reuse: ``malloc_trim``;
-    elsewhere nothing)."""
-    gc.collect()
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
 def build(store: ox.Store, path: Path) -> Path:
     """A compacted copy of ``store`` (at ``path``), complete, beside it."""
-    release()
+    release()  # before the bulk loader takes its own
     work = building(path)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
