@@ -21,10 +21,12 @@ import pyoxigraph as ox
 
 from itukg.ingest.build import ITU, PROV, RDF, XSD
 from itukg.ingest.models import Lineage
+from itukg.ingest.spill import grouped
 from itukg.ontology import iri, keys
 from itukg.ontology.errors import InvalidKey
 from itukg.ontology.store import GraphStore
 from itukg.queries import run_query, run_update
+from itukg.queries.run import bound_query, value
 
 _INTEGER = ox.NamedNode(XSD + "integer")
 _SIMILAR = 0.5  # word overlap above which a changed paragraph continues another
@@ -371,17 +373,44 @@ def derive_lineage(
     return _derive_some(store, base, starts, touched)
 
 
+_COLUMNS = (
+    "work", "version", "doc", "view", "proposed", "order",
+    "section", "label", "text", "paragraph",
+)  # fmt: skip
+
+
 def _derive_all(store: GraphStore, base: str) -> int:
-    """Recompute the lineage graph from every paragraph in the store."""
-    steps = _steps(_texts(run_query(store, "paragraphs", {}, base).records()))
-    lines: list[str] = []
-    order = 0
-    for work in sorted(steps):
-        for record, pair in steps[work]:
-            lines += _triples(base, record, pair, order)
-            order += 1
-    store.replace_graph(iri.graph_iri("lineage", base), lines)
-    return order
+    """Recompute the lineage graph from every paragraph in the store, one work
+    at a time (works in key order, as ``_merge_lines`` numbers them): the
+    paragraphs are spilled to disk as the store gives them, and the steps are
+    written as they come, so memory is bounded by the largest work."""
+    count = [0]
+
+    def lines() -> Iterator[str]:
+        order = 0
+        for work, rows in grouped(_COLUMNS, _paragraph_rows(store, base), "work"):
+            for record, pair in lineage_of(_texts(rows)[work], work):
+                yield from _triples(base, record, pair, order)
+                order += 1
+        count[0] = order
+
+    store.write_graph(iri.graph_iri("lineage", base), lines())
+    return count[0]
+
+
+def _paragraph_rows(store: GraphStore, base: str) -> Iterator[tuple[str | int, ...]]:
+    """The rows of the ``paragraphs`` query as they come, with the values
+    ``_texts`` reads of a ``run_query`` table."""
+    result = store.query(bound_query("paragraphs", {}, base))
+    assert isinstance(result, ox.QuerySolutions)
+    for sol in result:
+        v = [value(sol[c], base) for c in _COLUMNS]
+        yield (
+            *(str(x) for x in v[:4]),
+            int(bool(v[4])),
+            int(str(v[5])),
+            *(str(x) for x in v[6:]),
+        )
 
 
 def _steps(texts: dict[str, dict[str, list[_Text]]]) -> Steps:

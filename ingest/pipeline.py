@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,7 +28,8 @@ from itukg.ontology import iri, keys, snapshots, vocab
 from itukg.ontology.errors import ItukgError
 from itukg.ontology.store import GraphStore
 from itukg.ontology.vocab import ITU
-from itukg.queries import list_queries, run_query, run_updates
+from itukg.queries import list_queries, run_query
+from itukg.queries.run import update_text
 
 REFERENCE = ("itu.ttl", "sections.ttl", "lexicon.ttl", "conferences.ttl", "actors.ttl")
 
@@ -70,11 +72,29 @@ def load_reference(store: GraphStore, base: str = iri.DEFAULT_BASE) -> int:
     return total
 
 
+_DERIVED = re.compile(r"(\bGRAPH\s+)<graph/derived>")
+
+
 def derive(store: GraphStore, base: str = iri.DEFAULT_BASE) -> None:
     """Recompute the derived graph from all documents: the named updates, in
-    order, as one update request, so the graph is replaced in one transaction
-    (readers see the old derived graph or the new one, never a cleared one)."""
-    run_updates(store, [q.name for q in list_queries("derive")], base)
+    order, replacing it whole (readers see the old derived graph or the new one,
+    never a cleared one, even after a kill): one update request on a server; in
+    an embedded store one transaction each, into a scratch graph swapped in
+    whole (``ontology.staging``), so memory is bounded by the largest update,
+    not by the derived graph. The scratch takes the place of the derived graph
+    where an update reads or writes it (``GRAPH <graph/derived>``); other
+    mentions, such as the graphs a key's own naming leaves out, stay."""
+    names = [q.name for q in list_queries("derive")]
+    scratch = "derived-next"
+    steps = [
+        _DERIVED.sub(rf"\g<1><graph/{scratch}>", update_text([n], base)) for n in names
+    ]
+    store.rederive(
+        iri.graph_iri("derived", base),
+        iri.graph_iri(scratch, base),
+        steps,
+        update_text(names, base),
+    )
 
 
 def _begin(store: GraphStore, base: str) -> bool:

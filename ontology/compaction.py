@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from itukg.ontology.memory import release
 from itukg.ontology.snapshots import FOLDER
 
 COMPLETE = "COMPLETE"
@@ -70,6 +71,7 @@ def due(path: Path) -> bool:
 
 def build(store: ox.Store, path: Path) -> Path:
     """A compacted copy of ``store`` (at ``path``), complete, beside it."""
+    release()  # before the bulk loader takes its own
     work = building(path)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()

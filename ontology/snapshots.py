@@ -80,7 +80,12 @@ def prune(root: Path, keep: str) -> None:
         reverse=True,
     )
     now = time.time()
-    for newer, name in zip(names, names[1:], strict=False):
-        replaced = (root / newer).stat().st_mtime  # when its successor came
-        if name != keep and names.index(name) >= KEEP and now - replaced > GRACE:
+    # when each one's successor came, all read before any is removed (a
+    # successor removed first would be read after it is gone)
+    replaced = {
+        name: (root / newer).stat().st_mtime
+        for newer, name in zip(names, names[1:], strict=False)
+    }
+    for at, name in enumerate(names):
+        if name != keep and at >= KEEP and now - replaced[name] > GRACE:
             shutil.rmtree(root / name, ignore_errors=True)

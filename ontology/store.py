@@ -17,12 +17,13 @@ import urllib.request
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from email.message import Message
+from itertools import islice
 from pathlib import Path
 from typing import Protocol
 
 import pyoxigraph as ox
 
-from itukg.ontology import compaction, snapshots
+from itukg.ontology import compaction, snapshots, staging
 from itukg.ontology.dialect import (
     HIDDEN_VARIABLE,
     Dialect,
@@ -34,6 +35,9 @@ from itukg.ontology.errors import ItukgError
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Result = ox.QueryBoolean | ox.QuerySolutions | ox.QueryTriples
+
+
+WRITE_BATCH = 100_000  # triples bulk-loaded together by write_graph
 
 
 class StoreError(ItukgError):
@@ -51,6 +55,22 @@ class GraphStore(Protocol):
     def update(self, sparql: str) -> None: ...
 
     def replace_graph(self, graph: str, triples: Iterable[str]) -> None: ...
+
+    def write_graph(self, graph: str, triples: Iterable[str]) -> None:
+        """Replace a graph derived again after a kill (the writer's marks,
+        ``snapshots.mark``) with ``triples``, however many: taken as they come,
+        in batches where the store's readers see only published snapshots,
+        else in one transaction like ``replace_graph``."""
+        ...
+
+    def rederive(
+        self, graph: str, scratch: str, steps: Sequence[str], whole: str
+    ) -> None:
+        """Replace ``graph`` by updates that write it, never leaving it partial:
+        ``whole`` is them as one request (one transaction); ``steps`` the same
+        updates one by one, writing ``scratch`` instead of ``graph``, for a
+        store that swaps the scratch in whole (``ontology.staging``)."""
+        ...
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         """Drop named graphs (those the store lacks are ignored), in one update."""
@@ -128,6 +148,7 @@ class EmbeddedStore:
                 compaction.recover(path)
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
+                staging.recover(self._store, path)
         except OSError as exc:
             raise StoreError(
                 f"{self.location}: cannot open the store ({exc})"
@@ -177,6 +198,38 @@ class EmbeddedStore:
             )
         except (SyntaxError, OSError) as exc:
             raise StoreError(f"{self.location}: cannot load {graph}: {exc}") from None
+
+    def rederive(
+        self, graph: str, scratch: str, steps: Sequence[str], whole: str
+    ) -> None:
+        """``steps``, one transaction each, staged (``ontology.staging``): memory
+        bounded by the largest step, not by the graph."""
+        try:
+            staging.replace(self._store, self._path, graph, scratch, steps)
+        except SyntaxError as exc:
+            raise StoreError(f"bad SPARQL update: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"{self.location}: {exc}") from None
+
+    def write_graph(self, graph: str, triples: Iterable[str]) -> None:
+        """The graph dropped, then its triples bulk-loaded ``WRITE_BATCH`` at a
+        time: memory bounded by the batch, not by the graph. Not one
+        transaction: readers open snapshots, and a writer killed meanwhile left
+        its ``SETTLED`` mark, so the next one derives the graph again."""
+        node = ox.NamedNode(graph)
+        try:
+            staging.empty(self._store, graph)
+            lines = iter(triples)
+            while batch := list(islice(lines, WRITE_BATCH)):
+                self._store.bulk_load(
+                    "\n".join(batch).encode("utf-8"),
+                    format=ox.RdfFormat.N_TRIPLES,
+                    to_graph=node,
+                )
+        except (SyntaxError, OSError) as exc:
+            raise StoreError(f"{self.location}: cannot load {graph}: {exc}") from None
+        finally:
+            self._clean()
 
     def add_graphs(
         self, graphs: Sequence[tuple[str, Sequence[str]]], last: str
@@ -319,6 +372,16 @@ class RemoteStore:
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         _drop(self, graphs)
+
+    def rederive(
+        self, graph: str, scratch: str, steps: Sequence[str], whole: str
+    ) -> None:
+        """``whole``: one request, one transaction on the server."""
+        self.update(whole)
+
+    def write_graph(self, graph: str, triples: Iterable[str]) -> None:
+        """``replace_graph``: a server's readers see the store as it is written."""
+        self.replace_graph(graph, triples)
 
     def add_graphs(
         self, graphs: Sequence[tuple[str, Sequence[str]]], last: str

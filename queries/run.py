@@ -266,6 +266,11 @@ def run_updates(
     ``;``), hence one transaction: a reader sees all of them or none. The
     prologue is given once, at the top (Oxigraph reads none after a ``;``): the
     files' PREFIX lines are gathered, and must agree."""
+    store.update(update_text(names, base))
+
+
+def update_text(names: Sequence[str], base: str = iri.DEFAULT_BASE) -> str:
+    """The one update request ``run_updates`` sends for ``names``."""
     prefixes: dict[str, str] = {}
     bodies = []
     for name in names:
@@ -275,7 +280,7 @@ def run_updates(
                 raise QueryDefinitionError(f"{name}: PREFIX {prefix}: differs")
         bodies.append(body)
     prologue = [f"BASE <{base}>"] + [f"PREFIX {p}: <{i}>" for p, i in prefixes.items()]
-    store.update("\n".join(prologue) + "\n" + " ;\n".join(bodies))
+    return "\n".join(prologue) + "\n" + " ;\n".join(bodies)
 
 
 _PREFIX = re.compile(r"PREFIX\s+([\w.-]*):\s*<([^<>\s]*)>\s*$", re.I)
