@@ -39,7 +39,8 @@ def ingest(
 ) -> None:
     """Ingest PATHS (files and folders, recursively) into the store.
 
-    A changed file replaces its document's graph, an unchanged one is skipped.
+    A changed file replaces its document's graph, an unchanged one is skipped
+    (unless an older itukg model wrote it: then it is rebuilt).
     Exit status 1 when any file failed; the others are still ingested."""
     store = store_of(ctx)
     files = list(document_files(paths, skipped))
