@@ -132,6 +132,11 @@ def ingest(impl: Impl, corpus: Path, store: Path, limit: float) -> dict[str, Any
     peak.stop.set()
     if peak.capped:
         status = f"killed past {peak.cap_mb:g} MB"
+    elif status == "ok" and not du(store):  # exit 1 with nothing written: it failed
+        errors = (
+            proc.stderr.read().decode(errors="replace").strip() if proc.stderr else ""
+        )
+        status = "failed: " + (errors.splitlines() or ["no store written"])[-1][:200]
     return {
         "status": status,
         "seconds": round(time.monotonic() - start, 1),
@@ -415,14 +420,17 @@ def render(results: list[dict[str, Any]]) -> str:
             "|---" * (len(names) + 1) + "|",
         ]
         rows = [
+            ("ingest status", ("ingest", "status")),
             ("ingest s", ("ingest", "seconds")),
             ("ingest peak RSS MB", ("ingest", "peak_rss_mb")),
             ("store MB per MB of text", ("ingest", "store_mb_per_text_mb")),
             ("service ready s", ("service", "ready_s")),
             ("service RSS MB (peak)", ("service", "rss_peak_mb")),
             ("lookups p50 / p99 ms", ("service", "lookups", "all")),
-            ("lookups, default page, p50 / p99 ms",
-             ("service", "lookups_default_page", "all")),  # fmt: skip
+            (
+                "lookups, default page, p50 / p99 ms",
+                ("service", "lookups_default_page", "all"),
+            ),  # fmt: skip
             ("SIGTERM while starting s", ("service", "sigterm_while_starting_s")),
         ]
         queries = sorted(
