@@ -27,7 +27,6 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -38,7 +37,6 @@ from itukg.ontology.snapshots import FOLDER
 COMPLETE = "COMPLETE"
 EMPTIED = "EMPTIED"  # in <name>.old: the old store's files are all there
 SIZE_FILE = "COMPACTED"  # bytes of the store's files after the last compaction
-CHUNK = 1_000_000  # quads per bulk load: the loader's own batch (Oxigraph 0.5)
 GROWTH = 1.25
 
 
@@ -88,32 +86,13 @@ def build(store: ox.Store, path: Path) -> Path:
 
 
 def _copy(store: ox.Store, work: Path) -> None:
-    """Dump, then bulk-load the dump ``CHUNK`` quads at a time, so that one
-    loader batch is in memory at once (one ``bulk_load`` of the whole dump kept
-    several in flight: +2.2 GB at 10,000 documents; chunks of the loader's own
-    batch size give a store of the same size, smaller chunks a larger one).
-    Each load names blank nodes afresh, so the quads that hold one are set
-    aside and loaded together, last."""
-    quads, blanks = work / "quads.nq", work / "blank.nq"
+    quads = work / "quads.nq"
     store.dump(str(quads), format=ox.RdfFormat.N_QUADS)
     fresh = ox.Store(str(work / "store"))
-    plain: list[bytes] = []
-    with quads.open("rb") as lines, blanks.open("wb") as held:
-        while batch := list(islice(lines, CHUNK)):
-            plain = []
-            for line in batch:  # N-Quads: one quad a line
-                if b"_:" in line:
-                    held.write(line)
-                else:
-                    plain.append(line)
-            fresh.bulk_load(b"".join(plain), format=ox.RdfFormat.N_QUADS, lenient=True)
-    del plain  # (the last chunk, before the blank nodes' load)
-    if blanks.stat().st_size:
-        fresh.bulk_load(path=str(blanks), format=ox.RdfFormat.N_QUADS, lenient=True)
+    fresh.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS, lenient=True)
     fresh.flush()
     del fresh
     quads.unlink()
-    blanks.unlink()
 
 
 def swap(path: Path) -> None:

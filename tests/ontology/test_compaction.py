@@ -57,43 +57,6 @@ def test_compaction_keeps_the_quads_in_fewer_bytes(tmp_path: Path) -> None:
     assert len(_quads(path)) == QUADS + 1
 
 
-LINKED = (
-    "SELECT ?s (COUNT(?o) AS ?n) WHERE { GRAPH ?g { ?s <http://x/q> ?b . "
-    "?b <http://x/p> ?o } } GROUP BY ?s"
-)
-
-
-def _linked(store: ox.Store) -> list[tuple[str, int]]:
-    """Each subject with the count of parts of the blank node it links to."""
-    return sorted((str(r["s"]), int(r["n"].value)) for r in store.query(LINKED))
-
-
-@pytest.mark.parametrize("chunk", [7, 1000, compaction.CHUNK])
-def test_compaction_in_chunks_keeps_every_quad_and_blank_node(
-    tmp_path: Path, chunk: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The dump is loaded ``CHUNK`` quads at a time: a blank node whose quads
-    fall in two chunks stays one node, and no quad is lost or doubled at a
-    chunk's edge."""
-    path = tmp_path / "store"
-    store = EmbeddedStore(path)
-    _fill(store)
-    nodes = [
-        f'_:n{i} <http://x/p> "part {j}" .\n<http://x/s{i}> <http://x/q> _:n{i} .'
-        for i in range(40)
-        for j in range(3)
-    ]
-    store.replace_graph("http://x/blank", "\n".join(nodes).splitlines())
-    monkeypatch.setattr(compaction, "CHUNK", chunk)
-    store.snapshot()
-    store.close()
-    store.compact()
-    assert len(store.raw) == QUADS + 40 * 4
-    linked = sorted(f"<http://x/s{i}>" for i in range(40))
-    assert _linked(store.raw) == [(s, 3) for s in linked]
-    assert compaction.live_bytes(path) > 0
-
-
 def test_a_kill_during_the_build_leaves_the_old_store(tmp_path: Path) -> None:
     path = tmp_path / "store"
     store = EmbeddedStore(path)
