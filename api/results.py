@@ -77,7 +77,7 @@ def evaluate(
             for solution in result:
                 if len(rows) == cap:
                     return _too_many(cap, "rows")
-                rows.append([solution[n] for n in names])
+                rows.append(list(solution))  # its values, in the order of names
             return "ok", fmt, write_solutions(fmt, names, rows)
         return "ok", fmt, write_boolean(fmt, bool(result))
     except StoreError as exc:
@@ -183,6 +183,15 @@ def _json_term(term: Any) -> dict[str, Any]:
     }
 
 
+def _json_memo(term: Any, seen: dict[Any, dict[str, Any]]) -> dict[str, Any]:
+    """``_json_term(term)``, looked up in ``seen`` first (and kept there)."""
+    try:
+        return seen[term]
+    except KeyError:
+        found = seen[term] = _json_term(term)
+        return found
+
+
 def _xml_term(term: Any) -> str:
     if isinstance(term, ox.NamedNode):
         return f"<uri>{escape(term.value)}</uri>"
@@ -216,8 +225,13 @@ def _csv_term(term: Any) -> str:
 def write_solutions(fmt: str, names: list[str], rows: list[list[Any]]) -> bytes:
     """SELECT results in one of the four formats of SPARQL 1.1."""
     if fmt == SRJ:
+        seen: dict[Any, dict[str, Any]] = {}  # a term repeated is written once
         bindings = [
-            {n: _json_term(t) for n, t in zip(names, row, strict=True) if t is not None}
+            {
+                n: _json_memo(t, seen)
+                for n, t in zip(names, row, strict=True)
+                if t is not None
+            }
             for row in rows
         ]
         doc = {"head": {"vars": names}, "results": {"bindings": bindings}}
