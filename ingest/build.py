@@ -217,6 +217,9 @@ class _Builder:
                 self.t(s, ITU + name, _lit(value))
         relation = _relation(c.section)
         self.t(s, ITU + "relation", f"<{ITU}{relation}>")
+        # the words on the node too (the selector's oa:exact below): a row of
+        # cites / cited-by reads its evidence from the node alone
+        self.t(s, ITU + "quote", _lit(c.text))
         if c.target is not None:
             revised = "(rev" in c.text.lower().replace(" ", "")
             self.entity(c.target, revised)

@@ -147,6 +147,7 @@ class ITU(DefinedNamespace):
     proposesSuppressionOf: URIRef
     proposesVersion: URIRef
     provisionPrefix: URIRef
+    quote: URIRef
     quotedAs: URIRef
     reaffirms: URIRef
     recalls: URIRef
@@ -176,4 +177,4 @@ class ITU(DefinedNamespace):
     year: URIRef
 
 
-MODEL = "0.2.0"  # the owl:versionInfo of itu.ttl
+MODEL = "0.3.0"  # the owl:versionInfo of itu.ttl
