@@ -18,8 +18,10 @@ from markupsafe import escape
 from itukg.api.app import create_app
 from itukg.api.config import Settings
 from itukg.api.drawing import MAX_SIDE
+from itukg.ontology.keys import parse_key
 from itukg.ontology.store import open_store
 from itukg.queries import run_query
+from itukg.queries.run import table
 
 CITO = rdflib.Namespace("http://purl.org/spar/cito/")
 BASE = "https://w3id.org/itukg/"
@@ -97,6 +99,65 @@ def test_every_citation_edge_carries_its_evidence(client: TestClient) -> None:
         assert ev["document"] == "pp/2014/doc/82"
         assert ev["view"] in ("current", "previous")
         assert ev["quote"]
+
+
+# Every citation of the store with its evidence as the Web Annotation states it
+# (itu:inDocument; the oa:exact of its target's quote selector): what the
+# lookups read more directly (the graph a citation is in; itu:quote on the node)
+ANNOTATED = """
+PREFIX itu: <https://w3id.org/itukg/ontology#>
+PREFIX cito: <http://purl.org/spar/cito/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?source ?target ?view ?quote ?document ?section ?paragraph ?pinpoint
+WHERE {
+  GRAPH ?g {
+    ?c cito:hasCitingEntity ?source ; cito:hasCitedEntity ?target ; itu:view ?view ;
+       itu:inDocument ?document ; oa:hasTarget/oa:hasSelector/oa:exact ?quote .
+    OPTIONAL { ?c itu:section ?section }
+    OPTIONAL { ?c itu:paragraph ?paragraph }
+    OPTIONAL { ?c itu:pinpoint ?pinpoint }
+  }
+}
+"""
+EVIDENCE = ("source", "target", "view", "quote", "document", "section", "paragraph",
+            "pinpoint")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("route", "key", "end"),
+    [
+        ("cites", "pp/res/130/2014", "source"),
+        ("cites", "pp/res/130", "source"),
+        ("cited-by", "wtdc/res/69/2010", "target"),
+        ("cited-by", "pp/res/130", "target"),
+        ("cited-by", "unga/res/55/63", "target"),
+    ],
+)
+def test_each_row_has_the_evidence_its_annotation_states(
+    client: TestClient, store_path: str, route: str, key: str, end: str
+) -> None:
+    """The rows of a long page and of short pages carry, as a multiset, the
+    evidence the Web Annotation of each citation of the key states."""
+    store = open_store(store_path, read_only=True)
+    versions = {key}  # a work key: and those of its versions
+    if not parse_key(key).is_version:
+        found = run_query(store, "versions", {"key": key}).records()
+        versions |= {str(v["version"]) for v in found}
+    annotated = Counter(
+        tuple(r[n] for n in EVIDENCE)
+        for r in table(store.query(ANNOTATED)).records()
+        if r[end] in versions
+    )
+    assert annotated, f"{key}: the fixture has no citation"
+    whole = [flat(i) for i in items(client, f"/instruments/{key}/{route}")]
+    assert Counter(tuple(e[n] for n in EVIDENCE) for e in whole) == annotated
+    paged: list[dict[str, Any]] = []
+    url: str | None = f"/instruments/{key}/{route}?limit=7"
+    while url:
+        body = client.get(url).json()
+        paged += [flat(i) for i in body["items"]]
+        url = body["next"]
+    assert paged == whole
 
 
 def test_a_work_aggregates_its_versions_unless_asked_not_to(
