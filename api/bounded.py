@@ -1,8 +1,8 @@
 """Lookups under a time limit, as ``/sparql`` queries are: the named query's text
 goes to a query process of its own pool (``api.workers.QueryPool``, the same
 mechanism: past the limit the process is killed and replaced, the answer is 503)
-and its SPARQL results JSON comes back as a table. User queries on ``/sparql``
-have another pool, so they can never hold up the lookups.
+and its table comes back (``api.tables``: made there, not here). User queries
+on ``/sparql`` have another pool, so they can never hold up the lookups.
 
 The routes are synchronous (FastAPI runs them in worker threads), so a lookup
 waits for the pool's answer through the event loop the pool lives in. Called
@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import asyncio
 
-import pyoxigraph as ox
 from anyio import NoEventLoopError, from_thread
 
 from itukg.api.results import SRJ
+from itukg.api.tables import read_table, table_type
 from itukg.api.workers import QueryPool
 from itukg.queries import Table
-from itukg.queries.run import table
 
 ROWS = 10_000_000  # lookups are not capped; the time limit bounds them
 
@@ -35,11 +34,11 @@ class BoundedQueries:
         thread (the caller then runs the query itself). Raises the ApiError of
         a query past the time limit (503)."""
         try:
-            _, body = from_thread.run(self.pool.run, self.location, text, SRJ, ROWS)
+            accept = table_type(base)
+            _, body = from_thread.run(self.pool.run, self.location, text, accept, ROWS)
         except NoEventLoopError:
             return None
-        result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        return table(result, base)
+        return read_table(body)
 
     def warm(self, loop: asyncio.AbstractEventLoop) -> None:
         """Start the query processes now (from any thread), not on the first

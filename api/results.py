@@ -23,6 +23,7 @@ from itukg.api.algebra import inspect
 from itukg.api.errors import BadSparql, SparqlRefused
 from itukg.api.negotiate import choose
 from itukg.api.sandbox import allow_only, forbid_network
+from itukg.api.tables import TABLE, asks_table, write_table
 from itukg.ontology.store import GraphStore, StoreError, open_store
 from itukg.ontology.vocab import XSD
 
@@ -65,6 +66,9 @@ def evaluate(
             return exc.code, "", str(exc).encode()
     try:
         result = store.query(query, union=union)
+        if named and asks_table(accept):  # a lookup's (api.tables)
+            body = write_table(result, str(accept), cap)
+            return _too_many(cap, "rows") if body is None else ("ok", TABLE, body)
         if isinstance(result, ox.QueryTriples):
             return _graph(result, accept, cap)
         fmt = choose(accept, SOLUTION_TYPES)

@@ -8,9 +8,10 @@ import pyoxigraph as ox
 import pytest
 
 from itukg.api.results import SRJ, evaluate
+from itukg.api.tables import TABLE, read_table, table_type
 from itukg.ontology.store import open_store
 from itukg.queries import run_query
-from itukg.queries.run import bound_query, table
+from itukg.queries.run import Window, bound_query, table
 
 SERVICE = "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"
 ANY = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"
@@ -51,3 +52,30 @@ def test_named_queries_give_the_rows_of_run_query(
     got = table(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
     expected = run_query(store, name, params)
     assert got == expected and expected.rows
+
+
+# (named query, parameters, page): what a lookup's process sends back as a table
+TABLES = [
+    *((n, p, None) for n, p in NAMED),
+    ("cites", {"key": "pp/res/130/2014"}, Window(0, 1000)),
+    ("cited-by", {"key": "pp/res/130"}, Window(2, 5)),
+    ("versions", {"key": "pp/res/130"}, None),
+]
+
+
+@pytest.mark.parametrize(("name", "params", "window"), TABLES)
+def test_a_lookup_gets_the_table_of_run_query(
+    store_path: str, name: str, params: dict[str, str], window: Window | None
+) -> None:
+    """Asked for a table (api.tables), the query process gives the table
+    run_query gives (keys, integers, booleans, unbound values) and no row past
+    the cap."""
+    store = open_store(store_path, read_only=True)
+    base = "https://w3id.org/itukg/"
+    text = bound_query(name, params, base, window)
+    status, media, body = evaluate(store, text, table_type(base), 10_000, True)
+    assert (status, media) == ("ok", TABLE)
+    expected = run_query(store, name, params, base, window)
+    assert read_table(body) == expected and expected.rows
+    few = len(expected.rows) - 1
+    assert evaluate(store, text, table_type(base), few, True)[0] == "too-many-results"
