@@ -122,6 +122,8 @@ class ITU(DefinedNamespace):
     isGuidedBy: URIRef
     issues: URIRef
     key: URIRef
+    keyOrder: URIRef
+    keyOrderTail: URIRef
     kind: URIRef
     knownByCitationOnly: URIRef
     makesStaleCitation: URIRef
