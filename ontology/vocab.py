@@ -80,6 +80,7 @@ class ITU(DefinedNamespace):
     action: URIRef
     addressee: URIRef
     addresses: URIRef
+    amendmentsCount: URIRef
     attested: URIRef
     attestedIn: URIRef
     bearsInMind: URIRef
