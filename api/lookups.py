@@ -55,13 +55,6 @@ def citations(
     return [_edge(r) for r in q.run(direction, params, window).records()]
 
 
-def citation_total(q: Runner, key: str, direction: str, aggregate: bool = True) -> int:
-    """How many edges ``citations`` gives in all (counted, not read)."""
-    params = {"key": key, "aggregate": str(aggregate).lower()}
-    (row,) = q.run(f"{direction}-total", params).records()
-    return int(row["total"] or 0)
-
-
 def _edge(r: dict[str, Value]) -> CitationEdge:
     evidence = Evidence(
         document=str(r["document"]),
@@ -108,8 +101,20 @@ def versions(q: Runner, key: str) -> list[VersionOut]:
     ]
 
 
-def supersedes(q: Runner, key: str, aggregate: bool = True) -> list[SupersedesEdge]:
-    """What the key supersedes (a work: each of its versions, one query)."""
+def total(q: Runner, name: str, key: str, aggregate: bool = True) -> int:
+    """How many rows the lookup query ``name`` (cites, cited-by, supersedes,
+    superseded-by, amendments-of) gives in all: its ``<name>-total`` (counted,
+    not read)."""
+    params = {"key": key, "aggregate": str(aggregate).lower()}
+    (row,) = q.run(f"{name}-total", params).records()
+    return int(row["total"] or 0)
+
+
+def supersedes(
+    q: Runner, key: str, aggregate: bool = True, window: Window | None = None
+) -> list[SupersedesEdge]:
+    """What the key supersedes (a work: each of its versions, one query); with
+    a ``window``, that page of them (cut by the query)."""
     params = {"key": key, "aggregate": str(aggregate).lower()}
     return [
         SupersedesEdge(
@@ -120,14 +125,15 @@ def supersedes(q: Runner, key: str, aggregate: bool = True) -> list[SupersedesEd
             proposal=_str(r["proposal"]),
             document=_str(r["document"]),
         )
-        for r in q.run("supersedes", params).records()
+        for r in q.run("supersedes", params, window).records()
     ]
 
 
 def superseded_by(
-    q: Runner, key: str, aggregate: bool = True
+    q: Runner, key: str, aggregate: bool = True, window: Window | None = None
 ) -> list[SupersededByEdge]:
-    """What superseded the key (a work: each of its versions, one query)."""
+    """What superseded the key (a work: each of its versions, one query); with
+    a ``window``, that page of them (cut by the query)."""
     params = {"key": key, "aggregate": str(aggregate).lower()}
     return [
         SupersededByEdge(
@@ -138,25 +144,26 @@ def superseded_by(
             proposal=_str(r["proposal"]),
             document=_str(r["document"]),
         )
-        for r in q.run("superseded-by", params).records()
+        for r in q.run("superseded-by", params, window).records()
     ]
 
 
-def amendments(q: Runner, key: str, aggregate: bool = True) -> list[AmendmentOut]:
-    out = []
-    for r in q.run("amendments-of", {"key": key}).records():
-        if not aggregate and key not in (r["document"], r["target"], r["result"]):
-            continue
-        out.append(
-            AmendmentOut(
-                proposal=_str(r["proposal"]),
-                action=str(r["action"]),
-                target=_str(r["target"]),
-                result=_str(r["result"]),
-                document=str(r["document"]),
-            )
+def amendments(
+    q: Runner, key: str, aggregate: bool = True, window: Window | None = None
+) -> list[AmendmentOut]:
+    """The amendments of the key or in its document (not aggregated: the rows
+    that name the key itself); with a ``window``, that page of them."""
+    params = {"key": key, "aggregate": str(aggregate).lower()}
+    return [
+        AmendmentOut(
+            proposal=_str(r["proposal"]),
+            action=str(r["action"]),
+            target=_str(r["target"]),
+            result=_str(r["result"]),
+            document=str(r["document"]),
         )
-    return out
+        for r in q.run("amendments-of", params, window).records()
+    ]
 
 
 def summary(q: Runner, key: str, links: dict[str, str]) -> InstrumentSummary:

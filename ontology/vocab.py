@@ -80,6 +80,7 @@ class ITU(DefinedNamespace):
     action: URIRef
     addressee: URIRef
     addresses: URIRef
+    amendmentsCount: URIRef
     attested: URIRef
     attestedIn: URIRef
     bearsInMind: URIRef
@@ -122,6 +123,8 @@ class ITU(DefinedNamespace):
     isGuidedBy: URIRef
     issues: URIRef
     key: URIRef
+    keyOrder: URIRef
+    keyOrderTail: URIRef
     kind: URIRef
     knownByCitationOnly: URIRef
     makesStaleCitation: URIRef

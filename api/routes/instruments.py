@@ -70,7 +70,7 @@ def citation_page(
     """One page of an instrument's citation edges: the query cuts the page, a
     count gives the total (both cost what the instrument's citations do, not
     what the corpus does)."""
-    total = lookups.citation_total(q, key, direction, aggregate)
+    total = lookups.total(q, direction, key, aggregate)
     window = Window(paging.offset, paging.limit)
     edges = lookups.citations(q, key, direction, aggregate, window)
     return Page[CitationEdge](**paged(edges, total, paging, request))
@@ -148,8 +148,10 @@ def read_supersedes(
     aggregate: Aggregate = True,
 ) -> Response:
     lookups.known_key(index, key)
-    edges = lookups.supersedes(q, key, aggregate)
-    page = Page[SupersedesEdge](**paginate(edges, paging, request))
+    total = lookups.total(q, "supersedes", key, aggregate)
+    window = Window(paging.offset, paging.limit)
+    edges = lookups.supersedes(q, key, aggregate, window)
+    page = Page[SupersedesEdge](**paged(edges, total, paging, request))
     return respond(request, page, settings.base, "supersedes")
 
 
@@ -168,8 +170,10 @@ def read_superseded_by(
     aggregate: Aggregate = True,
 ) -> Response:
     lookups.known_key(index, key)
-    edges = lookups.superseded_by(q, key, aggregate)
-    page = Page[SupersededByEdge](**paginate(edges, paging, request))
+    total = lookups.total(q, "superseded-by", key, aggregate)
+    window = Window(paging.offset, paging.limit)
+    edges = lookups.superseded_by(q, key, aggregate, window)
+    page = Page[SupersededByEdge](**paged(edges, total, paging, request))
     return respond(request, page, settings.base, "superseded-by")
 
 
@@ -188,8 +192,10 @@ def read_amendments(
     aggregate: Aggregate = True,
 ) -> Response:
     lookups.known_key(index, key)
-    found = lookups.amendments(q, key, aggregate)
-    page = Page[AmendmentOut](**paginate(found, paging, request))
+    total = lookups.total(q, "amendments-of", key, aggregate)
+    window = Window(paging.offset, paging.limit)
+    found = lookups.amendments(q, key, aggregate, window)
+    page = Page[AmendmentOut](**paged(found, total, paging, request))
     return respond(request, page, settings.base, "amendments")
 
 

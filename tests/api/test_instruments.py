@@ -279,6 +279,64 @@ def test_pages_cut_by_the_query_walk_the_whole_list(
         assert len(everything) > len(walked), "the versions' edges are left out"
 
 
+# (route, key, aggregate): the version and amendment lookups, paged by the query
+# too (their keys sorted by derive/56-key-order.ru's facts, the total counted)
+PAGED_EDGES = [
+    ("supersedes", "pp/res/130", "true"),
+    ("supersedes", "pp/res/130/2014", "true"),
+    ("superseded-by", "pp/res/182", "true"),
+    ("superseded-by", "pp/res/182/2010", "true"),
+    ("amendments", "pp/2014/doc/82", "true"),
+    ("amendments", "pp/res/130", "true"),
+    ("amendments", "pp/res/130", "false"),
+    ("amendments", "pp/res/130/2014", "false"),
+]
+
+
+@pytest.mark.parametrize(
+    ("route", "key", "aggregate"),
+    PAGED_EDGES,
+    ids=[f"{r}-{k}-{a}" for r, k, a in PAGED_EDGES],
+)
+def test_version_and_amendment_pages_walk_the_whole_list(
+    client: TestClient, route: str, key: str, aggregate: str
+) -> None:
+    """Pages of 2 (each cut by the query, the total counted apart) are slices of
+    the whole list, in its order, each with its total and the link to the next."""
+    path = f"/instruments/{key}/{route}"
+    whole = client.get(path, params={"limit": 1000, "aggregate": aggregate}).json()
+    assert whole["total"] == len(whole["items"])
+    assert whole["items"] or aggregate == "false", f"{key}: the fixture has none"
+    offset = 0
+    url: str | None = f"{path}?limit=2&aggregate={aggregate}"
+    while url:
+        r = client.get(url)
+        body = r.json()
+        assert body["total"] == whole["total"]
+        assert body["offset"] == offset
+        assert body["items"] == whole["items"][offset : offset + 2]
+        url = body["next"]
+        offset += 2
+        if url:
+            assert r.headers["link"] == f'<{url}>; rel="next"'
+            assert f"offset={offset}" in url
+    assert offset >= len(whole["items"])
+    past = client.get(path, params={"offset": 10**6, "aggregate": aggregate}).json()
+    assert past["items"] == [] and past["total"] == whole["total"]
+
+
+@pytest.mark.parametrize("key", ["pp/res/130", "pp/res/130/2014", "pp/2014/doc/82"])
+def test_amendments_not_aggregated_are_those_that_name_the_key(
+    client: TestClient, key: str
+) -> None:
+    everything = items(client, f"/instruments/{key}/amendments")
+    own = client.get(
+        f"/instruments/{key}/amendments", params={"aggregate": "false", "limit": 1000}
+    ).json()
+    named = [e for e in everything if key in (e["document"], e["target"], e["result"])]
+    assert own["items"] == named and own["total"] == len(named)
+
+
 def test_summary(client: TestClient) -> None:
     r = client.get("/instruments/pp/res/130/2014")
     assert r.status_code == 200
