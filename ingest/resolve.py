@@ -12,8 +12,10 @@ from itukg.ingest.grammar import load_grammar
 from itukg.ingest.mentions import Mention, Qualifier
 from itukg.ontology import keys
 from itukg.ontology.gazetteer import Conference
+from itukg.ontology.quick import quick
 
 
+@quick
 @dataclass(frozen=True)
 class Resolved:
     """What a mention resolves to: one key, or none with the candidate keys when
