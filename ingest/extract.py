@@ -26,6 +26,7 @@ from itukg.ingest.models import (
     View,
 )
 from itukg.ingest.paragraphs import find_paragraphs
+from itukg.ingest.pause import collector_paused
 from itukg.ingest.resolve import Context, resolve_citation
 from itukg.ingest.sources import read_document
 from itukg.ingest.structure import Block, Layout, forget_document, segment_text
@@ -173,6 +174,11 @@ def extract_document(doc: Document) -> list[Record]:
 
 def extract(doc: Document) -> Extraction:
     """The records of one document and the versions its history lines name."""
+    with collector_paused():
+        return _extract(doc)
+
+
+def _extract(doc: Document) -> Extraction:
     forget_document()
     views: dict[View, ViewText] = {"current": render_view(doc, "current")}
     tracked = any(c.kind in ("del", "ins") for c in doc.changes) or substitutions(

@@ -172,6 +172,7 @@ class _Labels:
 
     notation: dict[str, str]
     names: str
+    first: str = ""  # what the first character of a name may be (a lookahead)
 
 
 def _body_labels(gaz: Gazetteer, lex: Lexicon) -> _Labels:
@@ -193,7 +194,18 @@ def _body_labels(gaz: Gazetteer, lex: Lexicon) -> _Labels:
         if body and fold(prefix) not in label_to_body:
             label_to_body[fold(prefix)] = body
             acr.append(prefix)
-    return _Labels(label_to_body, _names(acr, names))
+    return _Labels(label_to_body, _names(acr, names), _first(acr, names))
+
+
+def _first(acronyms: list[str], names: list[str]) -> str:
+    """The first characters of the alternation ``_names`` makes: acronyms' in
+    their own case, names' in any case."""
+    parts = []
+    if acronyms:
+        parts.append(_first_letters(acronyms))
+    if names:
+        parts.append(f"(?i:{_first_letters(names)})")
+    return "(?:" + "|".join(parts) + ")"
 
 
 def _sector_labels(lex: Lexicon) -> _Labels:
@@ -241,7 +253,7 @@ def _trigger(wsis_names: str) -> re.Pattern[str]:
     )
 
 
-def _before_body(body_names: str) -> re.Pattern[str]:
+def _before_body(body_names: str, first: str) -> re.Pattern[str]:
     """A body named just before a keyword ("WTSA-16", "the Council, in its",
     "the 2009 World … Policy Forum adopted", "the Plenipotentiary Conference held in
     Busan in 2014, in its")."""
@@ -252,20 +264,26 @@ def _before_body(body_names: str) -> re.Pattern[str]:
         r"|through\s+(?:its\s+)?)?(?:the\s+)?"
     )
     return re.compile(
-        rf"(?<![\w-])(?:(?P<wyear>\d{{4}})\s+)?(?P<name>{body_names})(?P<acrsfx>-\d{{2,4}})?"
+        # the lookahead fails fast where no year or body name starts (the search
+        # tries every place of the words before a keyword)
+        rf"(?<![\w-])(?=\d|{first})"
+        rf"(?:(?P<wyear>\d{{4}})\s+)?(?P<name>{body_names})(?P<acrsfx>-\d{{2,4}})?"
         rf"(?:\s*\((?:(?P<acr>[A-Z]{{2,6}})|[^()\n]{{1,40}}?,?\s*(?P<pyear>\d{{4}}))\))?"
         r"(?:\s*,?\s+(?i:held)\s+(?i:in|at)\s+[^;()\n]{1,60}?(?P<hyear>\d{4}))?"
         rf"{connector}$"
     )
 
 
-def _before_list(body_names: str) -> re.Pattern[str]:
+def _before_list(body_names: str, first: str) -> re.Pattern[str]:
     """Words that introduce a list of one body's instruments ("WTSA resolutions,
     in particular", "Resolutions adopted by the Council, including")."""
-    kinds = r"(?i:resolutions?|decisions|recommendations|opinions)"
-    outcomes = r"(?i:outcomes|results|work)"
+    kind_words = ["resolutions?", "decisions", "recommendations", "opinions"]
+    outcome_words = ["outcomes", "results", "work"]
+    kinds = f"(?i:{'|'.join(kind_words)})"
+    outcomes = f"(?i:{'|'.join(outcome_words)})"
+    leads = f"(?i:{_first_letters(kind_words + outcome_words)})"
     return re.compile(
-        rf"(?<![\w-])(?:(?P<name>{body_names})(?:-\d{{2,4}})?\s+{kinds}"
+        rf"(?<![\w-])(?={first}|{leads})(?:(?P<name>{body_names})(?:-\d{{2,4}})?\s+{kinds}"
         rf"|(?:{kinds}\s+(?:(?i:adopted|approved)\s+)?(?i:at|by|of)|{outcomes}\s+(?i:of))"
         rf"\s+(?:(?i:the)\s+)?(?P<name2>{body_names})(?:-\d{{2,4}})?)"
         r"(?:\s*\([A-Z]{2,6}\))?\s*,?\s*"
@@ -307,6 +325,12 @@ def _pinpoint(section_lead: str) -> re.Pattern[str]:
     )
 
 
+def _first_letters(labels: list[str]) -> str:
+    """A character class of the first characters of ``labels``."""
+    firsts = {re.escape(label.strip()[0]) for label in labels}
+    return "[" + "".join(sorted(firsts)) + "]"
+
+
 @lru_cache(maxsize=1)
 def load_grammar() -> Grammar:
     gaz = load_gazetteer()
@@ -318,8 +342,12 @@ def load_grammar() -> Grammar:
     place_names = f"(?i:{alternation(list(gaz.places), fold=True)})"
     leads = [label for s in lex.sections for label in s.labels]
     section_lead = f"(?i:{alternation(leads, fold=True)})"
+    modifiers = ("further", "also", "moreover")
     heading = re.compile(
-        r"^[ \t>#*_]*(?:(?i:further|also|moreover)\s+)?"
+        # a line whose first letter cannot start a heading fails at the lookahead,
+        # before the engine tries each lead word in turn (a quarter of the scan)
+        rf"^(?=[ \t>#*_]*(?i:{_first_letters(leads + list(modifiers))}))"
+        rf"[ \t>#*_]*(?:(?i:{'|'.join(modifiers)})\s+)?"
         rf"(?:{section_lead})(?![\w-])[^\n]*$",
         re.M,
     )
@@ -338,8 +366,8 @@ def load_grammar() -> Grammar:
         trigger=_trigger(wsis_names),
         anchors=_anchors(wsis),
         first_words=_first_words(wsis),
-        before_body=_before_body(bodies.names),
-        before_list=_before_list(bodies.names),
+        before_body=_before_body(bodies.names, bodies.first),
+        before_list=_before_list(bodies.names, bodies.first),
         after_body=_after_body(bodies.names, place_names),
         pinpoint=_pinpoint(section_lead),
         heading=heading,

@@ -169,14 +169,21 @@ def _header_key(line: str, after: str, conf: Conference | None) -> str | None:
     h = HEADER.search(line)
     if h is None:
         return None
-    hint = _conference(after)
-    body = hint.body if hint else (conf.body if conf else None)
     mentions = find_citations(line)
     if not mentions:
         return None
-    res = resolve_citation(mentions[0], Context(body=body))
-    if res is None:
-        return None
+    # The conference named after the header is read only where it counts: the
+    # context's body resolves a mention only through "this conference" words.
+    itself = mentions[0].form == "itu" and mentions[0].words.body == "self"
+    res = resolve_citation(mentions[0], Context())
+    if res is None or (res.target is not None and not itself):
+        return None if res is None else res.target
+    hint = _conference(after)
+    body = hint.body if hint else (conf.body if conf else None)
+    if itself:
+        res = resolve_citation(mentions[0], Context(body=body))
+        if res is None:
+            return None
     if res.target is None and res.candidates and body:
         pick = [c for c in res.candidates if c.startswith(body + "/")]
         if len(pick) == 1:

@@ -24,11 +24,16 @@ def _pattern() -> re.Pattern[str]:
     return actor_pattern(load_actors())
 
 
+@lru_cache(maxsize=64)
+def _marker(marker: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(marker)}(?!\w)")
+
+
 def _cut_collaborators(words: str, actors: Actors) -> str:
     """The heading's words before any "in collaboration with …"."""
     cut = len(words)
     for marker in actors.collaboration:
-        m = re.search(rf"(?<!\w){re.escape(marker)}(?!\w)", words)
+        m = _marker(marker).search(words)
         if m:
             cut = min(cut, m.start())
     return words[:cut]

@@ -9,11 +9,13 @@ from functools import lru_cache
 
 from itukg.ingest.grammar import Grammar
 from itukg.ontology.kinds import Kind
+from itukg.ontology.quick import quick
 
 WINDOW = 600  # how far a citation may run past its keyword
 LOOKBACK = 140  # how far words before a keyword may start
 
 
+@quick
 @dataclass(frozen=True)
 class Qualifier:
     """A parenthesised version: ``(Rev. Busan, 2014)``, ``(WRC-03)``, ``(1996, last
@@ -24,6 +26,7 @@ class Qualifier:
     year: int | None = None
 
 
+@quick
 @dataclass(frozen=True)
 class Words:
     """What the words around a citation say of its body."""
@@ -38,6 +41,7 @@ class Words:
 NO_WORDS = Words()  # shared: words are frozen, and most citations have none
 
 
+@quick
 @dataclass(frozen=True)
 class Mention:
     """One cited instrument as the text names it, before resolving."""
@@ -54,6 +58,7 @@ class Mention:
     pinpoint: str | None = None
 
 
+@quick
 @dataclass(frozen=True)
 class Scan:
     """A text being scanned at one trigger: words before a citation never reach
@@ -71,6 +76,7 @@ class Scan:
         return min(len(self.text), pos + size)
 
 
+@quick
 @dataclass(frozen=True)
 class Found:
     """The mentions a trigger gives, and the leading words a following list may

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from itukg.ontology.quick import quick
+
 ChangeKind = Literal["del", "ins", "markup"]
 View = Literal["current", "previous"]
 
 
+@quick
 @dataclass(frozen=True)
 class Change:
     """A span of the document text that belongs to one view only (``del``: the
@@ -30,6 +33,7 @@ class Document:
     fmt: str = "text"
 
 
+@quick
 @dataclass(frozen=True)
 class Citation:
     """One citation in one view, as ``itukg extract`` prints it."""
@@ -59,6 +63,7 @@ class Citation:
         return self.to_json()
 
 
+@quick
 @dataclass(frozen=True)
 class Amendment:
     """One MOD / ADD / SUP / NOC block of a proposal document."""
@@ -79,6 +84,7 @@ class Amendment:
         return self.to_json()
 
 
+@quick
 @dataclass(frozen=True)
 class Paragraph:
     """A top-level labelled paragraph of an instrument in one view (or the text of a
@@ -96,6 +102,7 @@ class Paragraph:
     end: int
 
 
+@quick
 @dataclass(frozen=True)
 class Mandate:
     """What an operative paragraph tells whom to do, as ``itukg extract`` prints it."""

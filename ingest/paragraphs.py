@@ -241,11 +241,19 @@ def find_paragraphs(
     """The paragraphs of every block whose source is in ``instrument``, in the
     views ``sources`` names it in; ``read``: the views of ``doc`` already rendered
     and segmented (used when no label is renumbered)."""
+    # only the views where some block's header names one of the instruments are
+    # read (relined, segmented): in the others no block yields a paragraph
+    both: tuple[View, View] = ("current", "previous")
+    views = [
+        view
+        for view in both
+        if any(v == view and key in instrument for (v, _), key in sources.items())
+    ]
+    if not views:
+        return []
     doc, renumbered = renumber(doc)
     out: list[Paragraph] = []
-    for view in ("current", "previous"):
-        if not any(v == view for v, _ in sources):
-            continue
+    for view in views:
         vt, layout = _segmented(doc, view, None if renumbered else read)
         for block in layout.blocks:
             source = sources.get((view, vt.raw(block.start)))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from itukg.ingest.lists import LIST_SEP, crosses_boundary, scan_list
 from itukg.ingest.mentions import Mention, Scan
 from itukg.ingest.surroundings import pinpoint, sector_token
+from itukg.ontology.quick import quick
 
 # A number, not a series or wildcard ("X.8xx-series", "Q.1700.x", "X.500 series",
 # "X.800-X.849"), a strategic-plan outcome label ("R.2-a") or a Question ("Q.10/17").
@@ -37,6 +38,7 @@ _NOT_RECOMMENDATION = re.compile(
 _KEYWORD = re.compile(r"\s*(?:(?i:recommendations?|rec\.?)\s+)?")
 
 
+@quick
 @dataclass(frozen=True)
 class _Rec:
     series: str

@@ -85,6 +85,18 @@ def scan_questions(scan: Scan, m: re.Match[str]) -> list[Mention]:
     ]
 
 
+@lru_cache(maxsize=4)
+def _provision_instrument(names: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The treaty named after provisions ("… of the Convention") and before them
+    ("Constitution No. 5"), given the alternation of instrument names (compiled
+    once: the names make a long expression)."""
+    after = re.compile(
+        r"(?:\s+(?i:in)\s+(?i:article)\s+\d{1,3}[A-Z]?)?"
+        rf"\s+(?i:of|in)\s+(?:(?i:the|this)\s+)?(?P<i>{names})(?![\w-])"
+    )
+    return after, re.compile(rf"(?P<i>{names})\s*$")
+
+
 def scan_provisions(scan: Scan, m: re.Match[str], unit: str) -> list[Mention]:
     """Numbered provisions or articles of a treaty named after or before them
     ("Nos. 246A to 247 of the Convention", "Article 52 of the Constitution")."""
@@ -93,18 +105,14 @@ def scan_provisions(scan: Scan, m: re.Match[str], unit: str) -> list[Mention]:
     pos = lead.end() if lead else m.end()
     found, last = scan_list(text, pos, end, matches(_PROV_ITEM, text), _PROV_SEP)
     g = scan.grammar
-    tail = re.compile(
-        r"(?:\s+(?i:in)\s+(?i:article)\s+\d{1,3}[A-Z]?)?"
-        rf"\s+(?i:of|in)\s+(?:(?i:the|this)\s+)?(?P<i>{g.instrument_names})(?![\w-])"
-    ).match(text, last, end)
+    after, before_pattern = _provision_instrument(g.instrument_names)
+    tail = after.match(text, last, end)
     start = m.start()
     if tail is not None:
         instrument = g.instrument_of(tail.group("i"))
         last = tail.end()
     else:
-        before = re.compile(rf"(?P<i>{g.instrument_names})\s*$").search(
-            text, max(scan.floor, start - 40), start
-        )
+        before = before_pattern.search(text, max(scan.floor, start - 40), start)
         if before is None:
             return []
         instrument = g.instrument_of(before.group("i"))

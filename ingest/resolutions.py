@@ -19,6 +19,7 @@ from itukg.ingest.lists import (
 from itukg.ingest.mentions import NO_WORDS, Found, Mention, Qualifier, Scan, Words
 from itukg.ingest.surroundings import pinpoint, words_after
 from itukg.ingest.versions import QUALIFIER, qualifier_at, version_after
+from itukg.ontology.quick import quick
 
 _NUMBER = re.compile(
     r"(?i:no\.?\s*|n[\u00b0\u00ba]\s*|number\s+)?(?P<n>\d{1,4}[A-Z]?|\[[^\]\n]{1,20}\])(?![\d/.\-]\d|[\w/])"
@@ -40,6 +41,7 @@ _THEN_RA = re.compile(
 )
 
 
+@quick
 @dataclass(frozen=True)
 class _Entry:
     """One numbered entry of a list: its numbers ("8 to 10" is three), the version

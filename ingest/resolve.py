@@ -12,8 +12,10 @@ from itukg.ingest.grammar import load_grammar
 from itukg.ingest.mentions import Mention, Qualifier
 from itukg.ontology import keys
 from itukg.ontology.gazetteer import Conference
+from itukg.ontology.quick import quick
 
 
+@quick
 @dataclass(frozen=True)
 class Resolved:
     """What a mention resolves to: one key, or none with the candidate keys when
@@ -35,16 +37,22 @@ class Context:
     seen: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=4096)
 def _conferences(q: Qualifier, kind: str) -> tuple[Conference, ...] | None:
     """The conferences a qualifier names (None when it names no place or acronym)."""
+    return _conferences_named(q.acronym, q.place, q.year, kind)
+
+
+@lru_cache(maxsize=4096)  # keyed on the qualifier's fields: hashed in C
+def _conferences_named(
+    acronym: str | None, place: str | None, year: int | None, kind: str
+) -> tuple[Conference, ...] | None:
     g = load_grammar()
     issuers = g.lexicon.issuers(kind)
-    if q.acronym:
-        conf = g.gazetteer.by_acronym(q.acronym)
+    if acronym:
+        conf = g.gazetteer.by_acronym(acronym)
         return (conf,) if conf else ()
-    if q.place and q.year:
-        return tuple(c for c in g.gazetteer.at(q.place, q.year) if c.body in issuers)
+    if place and year:
+        return tuple(c for c in g.gazetteer.at(place, year) if c.body in issuers)
     return None
 
 
@@ -67,7 +75,11 @@ def _itu(m: Mention, ctx: Context) -> Resolved | None:
         body, year = confs[0].body, confs[0].year
     elif body is not None and confs and m.qualifier is not None:
         # the words name the body; a named conference gives the year
-        year = next((c.year for c in confs if c.body == body), confs[0].year)
+        year = confs[0].year
+        for c in confs:
+            if c.body == body:
+                year = c.year
+                break
     if body is None:
         seen = ctx.seen.get(("itu", m.kind, m.number))
         if seen and m.qualifier is None:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from itukg.ingest.models import Document
+from itukg.ingest.pause import collector_paused
 from itukg.ingest.readers import akn, doc, docx, html, limits, pdf, text
 from itukg.ingest.readers import json as json_reader
 from itukg.ontology.errors import UnreadableDocument
@@ -52,6 +53,9 @@ def _reader(path: Path, head: bytes) -> Reader:
     return text.read
 
 
+_TEXT_READERS = (text.read, json_reader.read, akn.read)
+
+
 def read_document(path: Path) -> Document:
     """Read ``path``; raise UnreadableDocument (naming the file and the reason)."""
     try:
@@ -65,7 +69,12 @@ def read_document(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(str(path), exc.strerror or str(exc)) from None
-    document = _reader(path, data[:1024])(path, data)
+    reader = _reader(path, data[:1024])
+    if reader in _TEXT_READERS:  # many small objects (changes), no cycles
+        with collector_paused():
+            document = reader(path, data)
+    else:  # PDF and office files: their libraries' objects may hold cycles
+        document = reader(path, data)
     limits.check_lines(str(path), document.text)
     return document
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from itukg.ingest.grammar import load_grammar
+from itukg.ontology.quick import quick
 
 AMENDMENT = re.compile(
     r"^[ \t>#*_\-]*(?P<action>MOD|ADD|SUP|NOC)[ \t]+"
@@ -81,6 +82,7 @@ def line_starts(
         yield m.start() + 1, m
 
 
+@quick
 @dataclass(frozen=True)
 class Block:
     """A stretch of a view whose citations share one source."""

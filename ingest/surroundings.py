@@ -134,6 +134,12 @@ def sector_named(g: Grammar, label: str) -> str | None:
     return g.sector_of(label) or (g.lexicon.sector_of(body) if body else None)
 
 
+@lru_cache(maxsize=4)
+def _sector_or_body(sector_names: str, body_names: str) -> re.Pattern[str]:
+    """A sector or body name (compiled once: the names make a long expression)."""
+    return re.compile(rf"(?P<s>{sector_names}|{body_names})(?![\w])")
+
+
 def nearby_sector(scan: Scan, start: int, end: int) -> str | None:
     """The sector that the paragraph around a Question names nearest to it
     ("Study Group 2 Question 24/2, adopted by WTDC-10" is ITU-D's)."""
@@ -144,8 +150,7 @@ def nearby_sector(scan: Scan, start: int, end: int) -> str | None:
     lo, hi = max(lo, start - 300), min(hi, end + 300)
     best: tuple[int, str] | None = None
     g = scan.grammar
-    names = re.compile(rf"(?P<s>{g.sector_names}|{g.body_names})(?![\w])")
-    for n in names.finditer(text, lo, hi):
+    for n in _sector_or_body(g.sector_names, g.body_names).finditer(text, lo, hi):
         sector = sector_named(g, n.group("s"))
         if sector is None:
             continue

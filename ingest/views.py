@@ -43,10 +43,18 @@ def _one(m: re.Match[str]) -> str:
     return str(digit) if digit is not None and unicodedata.category(ch) == "Nd" else ch
 
 
+_CHUNK = 256  # characters: most pieces of this size in a text with few non-ASCII
+# characters are ASCII, which ``isascii`` tells at memory speed
+
+
 def _plain(text: str) -> str:
     """Special spaces, hyphens and quotes made plain and digits of other scripts
-    made ASCII ("١٣٠" is 130), one character for one."""
-    return text if text.isascii() else _NON_ASCII.sub(_one, text)
+    made ASCII ("١٣٠" is 130), one character for one (so piece by piece: the
+    expression scans only the pieces that hold a non-ASCII character)."""
+    if text.isascii():
+        return text
+    pieces = [text[i : i + _CHUNK] for i in range(0, len(text), _CHUNK)]
+    return "".join(p if p.isascii() else _NON_ASCII.sub(_one, p) for p in pieces)
 
 
 # The forms a substitution takes in deletion-only markup: a struck span followed

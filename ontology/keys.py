@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from itukg.ontology.errors import InvalidKey
+from itukg.ontology.quick import quick
 
 CONFERENCE_BODIES = ("pp", "council", "wtdc", "wtsa", "wrc", "ra", "wtpf", "wcit")
 SECTORS = ("itu-t", "itu-r", "itu-d")
@@ -67,6 +68,7 @@ _SCHEMES: dict[str, tuple[str, str]] = {
 _COMPILED = {s: re.compile(p, re.ASCII) for s, (p, _) in _SCHEMES.items()}
 
 
+@quick
 @dataclass(frozen=True)
 class Key:
     """The parts of an instrument key. ``version`` is a year (conference instruments),

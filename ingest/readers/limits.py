@@ -55,6 +55,8 @@ def check_text(path: str, data: bytes, limits: Limits = LIMITS) -> None:
 
 def check_lines(path: str, text: str, limits: Limits = LIMITS) -> None:
     """Refuse a text (as a reader yields it) with a line past the cap."""
+    if len(text) <= limits.line_chars:
+        return  # no line of it can be longer (the scan below reads every line)
     start = 0
     while start < len(text):
         end = text.find("\n", start)
