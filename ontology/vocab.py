@@ -165,6 +165,7 @@ class ITU(DefinedNamespace):
     sourceFile: URIRef
     staleTarget: URIRef
     status: URIRef
+    stepToWork: URIRef
     supersededAtCitation: URIRef
     supersededBy: URIRef
     supersedes: URIRef
