@@ -86,6 +86,7 @@ class ITU(DefinedNamespace):
     bearsInMind: URIRef
     body: URIRef
     candidate: URIRef
+    chainStep: URIRef
     citationCount: URIRef
     citationOrder: URIRef
     citationsMadeCount: URIRef
@@ -165,7 +166,6 @@ class ITU(DefinedNamespace):
     sourceFile: URIRef
     staleTarget: URIRef
     status: URIRef
-    stepToWork: URIRef
     supersededAtCitation: URIRef
     supersededBy: URIRef
     supersedes: URIRef
