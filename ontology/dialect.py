@@ -6,7 +6,9 @@ Update and Graph Store protocols as written) and Virtuoso 7 (Debian's
 
 For Virtuoso a query is rewritten before it is sent (``prepare_query``): BASE
 resolved here, MIN/MAX/ORDER BY made to compare strings and IRIs by their text,
-``p?`` paths sent as unions without a path, EXISTS in BIND made left joins and
+``p?`` paths sent as unions without a path, a ``*``/``+`` path started from
+the value a VALUES block gives its end and such a query joined in the order
+written, EXISTS in BIND made left joins and
 cast to booleans, a subquery's GROUP_CONCAT left unbound as SPARQL has it, graphs
 named by IRI bound to variables, and its system graphs excluded from the
 dataset; its answer is read back as Oxigraph would give it (``fix_body``, and
@@ -75,8 +77,12 @@ class Dialect:
     ``cast_booleans``: an EXISTS bound to a variable is cast to xsd:boolean
     (``cast_exists``); ``distinct_paths``: a zero-or-one path between two
     variables is a DISTINCT union of one and zero steps
-    (``distinct_optional_paths``); ``exists_binds``: each EXISTS in a BIND is
-    bound on its own first (``exists_out_of_binds``); ``concat_errors``: a
+    (``distinct_optional_paths``); ``constant_path_ends``: a variable bound by
+    a one-row VALUES block is written as its value at the end of a ``*`` or
+    ``+`` path of that group (``paths_from_constants``); ``ordered_paths``: a
+    query with such a path is joined in the order written (``ORDERED_JOINS``);
+    ``exists_binds``: each EXISTS in a BIND is bound on its own first
+    (``exists_out_of_binds``); ``concat_errors``: a
     GROUP_CONCAT of a subquery is unbound when one of its values is
     (``concat_errors_unbound``);
     ``client_distinct``: the rows of a SELECT DISTINCT are made distinct here
@@ -100,6 +106,8 @@ class Dialect:
     rewrite_aggregates: bool = False
     cast_booleans: bool = False
     distinct_paths: bool = False
+    constant_path_ends: bool = False
+    ordered_paths: bool = False
     exists_binds: bool = False
     concat_errors: bool = False
     client_distinct: bool = False
@@ -111,6 +119,8 @@ class Dialect:
             text = min_max_by_text(text)
         if self.distinct_paths:
             text = distinct_optional_paths(text)
+        if self.constant_path_ends:
+            text = paths_from_constants(text)
         if self.exists_binds:
             text = exists_out_of_binds(text)
         if self.concat_errors:
@@ -126,6 +136,8 @@ class Dialect:
             f"define input:named-graph-exclude <{g}>\n"
             for g in self.hidden_graphs
         )
+        if self.ordered_paths and has_closure_path(text):
+            defines += ORDERED_JOINS
         return defines + text
 
     def prepare_update(self, sparql: str) -> str:
@@ -297,6 +309,8 @@ VIRTUOSO = Dialect(
     rewrite_aggregates=True,
     cast_booleans=True,
     distinct_paths=True,
+    constant_path_ends=True,
+    ordered_paths=True,
     exists_binds=True,
     concat_errors=True,
     client_distinct=True,
@@ -488,6 +502,82 @@ def _zero_or_one(m: re.Match[str]) -> str:
         f"{{ {s} {p} {n} BIND({s} AS {o}) }} UNION {{ {n} {p} {s} BIND({s} AS {o}) }}"
     )
     return f"{{ SELECT DISTINCT {s} {o} WHERE {{ {{ {one} }} UNION {zero} }} }}{end}"
+
+
+# Virtuoso's own pragma: join the patterns of each group in the order written
+ORDERED_JOINS = 'define sql:select-option "order"\n'
+_CLOSURE_PATH = re.compile(r"[\w)][*+]\s")
+
+
+def has_closure_path(sparql: str) -> bool:
+    """Whether the text (outside strings, comments and IRIs) has a ``*`` or
+    ``+`` path. Virtuoso plans two such paths joined to each other wrongly
+    (path-between lost the edges between two nodes each found by a path:
+    ``<a> p+ ?x . ?x p+ <b>`` gives one of the two ``?x``), and gets them right
+    when the query is joined in the order written (``ORDERED_JOINS``)."""
+    found = False
+
+    def seen(m: re.Match[str]) -> str:
+        nonlocal found
+        found = True
+        return m.group(0)
+
+    _outside_strings(_CLOSURE_PATH, seen, sparql)
+    return found
+
+
+# a one-row VALUES block of IRIs, as queries.run.bind writes the parameters
+_VALUES_ROW = re.compile(
+    r"\bVALUES\s*\((?P<names>\s*[?$]\w+(?:\s+[?$]\w+)*\s*)\)\s*"
+    r"\{\s*\((?P<terms>\s*<[^<>\s]*>(?:\s+<[^<>\s]*>)*\s*)\)\s*\}",
+    re.I,
+)
+# a property path with a closure, written without spaces: (a|b)* or ^p+
+_CLOSURE = r"[^\s{}.;,]+[*+]"
+
+
+def paths_from_constants(sparql: str) -> str:
+    """In each group opened just before a one-row ``VALUES (?v …) { (<x> …) }``
+    block (the parameters ``queries.run.bind`` puts first in every WHERE
+    group), ``?v`` written as ``<x>`` where it is the subject or object of a
+    ``*`` or ``+`` path, outside the group's subqueries (each has its own
+    block): the same solutions, as ``?v`` is still bound by the block.
+    Virtuoso refuses such a path whose start comes from a VALUES block
+    ("transitive start not given"), or plans it from its other end."""
+    edits: list[Edit] = []
+    for m in _VALUES_ROW.finditer(sparql):
+        opened = sparql.rfind("{", 0, m.start())
+        if opened < 0 or sparql[opened + 1 : m.start()].strip():
+            continue
+        if _inside_token(sparql, m.start()):
+            continue
+        end = _closing_brace(sparql, opened)
+        if end is None:
+            continue
+        names = m.group("names").split()
+        terms = m.group("terms").split()
+        if len(names) != len(terms):
+            continue
+        inner = [
+            (s.start(), close)
+            for s in _SUBQUERY.finditer(sparql, m.end(), end)
+            if (close := _closing_brace(sparql, s.start())) is not None
+        ]
+        for name, term in zip(names, terms, strict=True):
+            var = re.escape(name[1:])
+            ends = re.compile(
+                rf"[?$]{var}\b(?=\s+{_CLOSURE}\s)|(?<=[\w)][*+]\s)\s*[?$]{var}\b"
+            )
+            for v in ends.finditer(sparql, m.end(), end):
+                if any(a <= v.start() < b for a, b in inner):
+                    continue
+                if _inside_token(sparql, v.start()):
+                    continue
+                lead = len(v.group(0)) - len(v.group(0).lstrip())
+                edits.append((v.start() + lead, v.end(), term))
+    for start, stop, text in sorted(edits, reverse=True):
+        sparql = sparql[:start] + text + sparql[stop:]
+    return sparql
 
 
 _BIND = re.compile(r"\bBIND\s*\(", re.I)

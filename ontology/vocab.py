@@ -86,6 +86,7 @@ class ITU(DefinedNamespace):
     bearsInMind: URIRef
     body: URIRef
     candidate: URIRef
+    chainStep: URIRef
     citationCount: URIRef
     citationOrder: URIRef
     citationsMadeCount: URIRef
