@@ -411,7 +411,7 @@ def min_max_by_text(sparql: str) -> str:
         if m.group("grouped"):  # Virtuoso orders groups by these expressions wrongly
             return m.group(0)
         clause = m.group("keys")
-        return m.group(0)[: m.start("keys") - m.start()] + _VARIABLE.sub(key, clause)
+        return m.group(0)[: m.start("keys") - m.start()] + _ORDER_KEY.sub(key, clause)
 
     text = _outside_strings(_MIN_MAX, by_text, sparql)
     return _ORDER_BY.sub(order, text)
@@ -444,6 +444,8 @@ _ORDER_BY = re.compile(
     re.I,
 )
 _VARIABLE = re.compile(r"[?$]\w+")
+# a variable of an ORDER BY clause compared by its value: not BOUND's argument
+_ORDER_KEY = re.compile(r"(?<!\w)(?<!BOUND\()(?<!bound\()[?$]\w+")
 # the variable an aggregate is bound to (Virtuoso orders by it only as it is)
 _AGGREGATE_ALIAS = re.compile(
     r"\b(?:COUNT|SUM|AVG|MIN|MAX|SAMPLE|GROUP_CONCAT)\s*"

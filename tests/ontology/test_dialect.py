@@ -212,6 +212,17 @@ def test_a_boolean_of_exists_is_ordered_as_it_is() -> None:
     assert " ORDER BY DESC(?f) (IF(isLiteral(?s)" in min_max_by_text(text)
 
 
+def test_bound_in_an_order_key_keeps_its_variable() -> None:
+    """BOUND takes a variable, not an expression: an ORDER BY key such as
+    ``(IF(BOUND(?a), 0, ?b))`` compares ?b by its text, ?a left as it is."""
+    text = (
+        "SELECT * { ?s ?p ?o OPTIONAL { ?s ?q ?a } } ORDER BY (IF(BOUND(?a), 0, ?o)) ?s"
+    )
+    out = min_max_by_text(text)
+    assert "BOUND(?a)" in out and "(IF(isLiteral(?o)" in out
+    ox.Store().query(out)  # still SPARQL
+
+
 CONCAT_DATA = DATA + "e:c1 e:note e:x . e:c2 e:note e:y . e:c2 e:note e:z ."
 CONCAT = "(GROUP_CONCAT(DISTINCT STRAFTER(STR(?n), STR(e:)); separator=' ') AS ?ns)"
 CONCAT_QUERIES = {
