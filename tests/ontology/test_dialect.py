@@ -215,9 +215,8 @@ def test_a_boolean_of_exists_is_ordered_as_it_is() -> None:
 def test_bound_in_an_order_key_keeps_its_variable() -> None:
     """BOUND takes a variable, not an expression: an ORDER BY key such as
     ``(IF(BOUND(?a), 0, ?b))`` compares ?b by its text, ?a left as it is."""
-    text = (
-        "SELECT * { ?s ?p ?o OPTIONAL { ?s ?q ?a } } ORDER BY (IF(BOUND(?a), 0, ?o)) ?s"
-    )
+    where = "{ ?s ?p ?o OPTIONAL { ?s ?q ?a } }"
+    text = f"SELECT * {where} ORDER BY (IF(BOUND(?a), 0, ?o)) ?s"
     out = min_max_by_text(text)
     assert "BOUND(?a)" in out and "(IF(isLiteral(?o)" in out
     ox.Store().query(out)  # still SPARQL
