@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from itukg.ontology import parts
 from itukg.ontology.memory import release
 from itukg.ontology.snapshots import FOLDER
 
@@ -86,10 +87,13 @@ def build(store: ox.Store, path: Path) -> Path:
 
 
 def _copy(store: ox.Store, work: Path) -> None:
+    """Dump, then bulk-load the dump one loader batch at a time (``parts``)."""
     quads = work / "quads.nq"
     store.dump(str(quads), format=ox.RdfFormat.N_QUADS)
     fresh = ox.Store(str(work / "store"))
-    fresh.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS, lenient=True)
+    for part in parts.cut(quads, parts.SIZE):
+        fresh.bulk_load(path=str(part), format=ox.RdfFormat.N_QUADS, lenient=True)
+        part.unlink()
     fresh.flush()
     del fresh
     quads.unlink()

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 
 from itukg.ingest import pipeline
-from itukg.ontology import compaction, snapshots
+from itukg.ontology import compaction, parts, snapshots
 from itukg.ontology.iri import DEFAULT_BASE
 from itukg.ontology.store import EmbeddedStore
 from tests.conftest import ROOT
@@ -55,6 +55,53 @@ def test_compaction_keeps_the_quads_in_fewer_bytes(tmp_path: Path) -> None:
     store.replace_graph("http://x/more", ['<http://x/a> <http://x/b> "c" .'])
     del store
     assert len(_quads(path)) == QUADS + 1
+
+
+LINKED = (
+    "SELECT ?s (COUNT(?o) AS ?n) WHERE { GRAPH ?g { ?s <http://x/q> ?b . "
+    "?b <http://x/p> ?o } } GROUP BY ?s"
+)
+
+
+def _linked(store: ox.Store) -> list[tuple[str, int]]:
+    """Each subject with the count of parts of the blank node it links to."""
+    rows = store.query(LINKED)
+    assert isinstance(rows, ox.QuerySolutions)
+    return sorted((str(r["s"]), int(r["n"].value)) for r in rows)
+
+
+@pytest.mark.parametrize("size", [7, 1000, parts.SIZE])
+def test_compaction_in_parts_keeps_every_quad_and_blank_node(
+    tmp_path: Path, size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dump is loaded ``parts.SIZE`` quads at a time: a blank node whose
+    quads fall in two parts stays one node, and no quad is lost or doubled at
+    a part's edge."""
+    path = tmp_path / "store"
+    store = EmbeddedStore(path)
+    _fill(store)
+    nodes = [
+        f'_:n{i} <http://x/p> "part {j}" .\n<http://x/s{i}> <http://x/q> _:n{i} .'
+        for i in range(40)
+        for j in range(3)
+    ]
+    store.replace_graph("http://x/blank", "\n".join(nodes).splitlines())
+    monkeypatch.setattr(parts, "SIZE", size)
+    before = {str(q) for q in store.raw}
+    store.snapshot()
+    store.close()
+    store.compact()
+    assert len(store.raw) == QUADS + 40 * 4
+    linked = sorted(f"<http://x/s{i}>" for i in range(40))
+    assert _linked(store.raw) == [(s, 3) for s in linked]
+    del store
+    after = _quads(path)
+    assert len(after) == len(before)
+    plain = {q for q in before if "_:" not in q}
+    assert plain <= after
+    assert sorted(p.name for p in compaction.building(path).parent.iterdir()) == [
+        "store"
+    ]
 
 
 def test_a_kill_during_the_build_leaves_the_old_store(tmp_path: Path) -> None:
