@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from itukg.api.bounded import BoundedQueries
 from itukg.ontology.store import GraphStore
 from itukg.queries import Table, run_query
-from itukg.queries.run import Window, bound_query
+from itukg.queries.run import Window, bound_query, cut, pages_in_query
 
 CacheKey = tuple[str, tuple[tuple[str, str], ...], Window | None]
 
@@ -68,6 +68,8 @@ class Runner:
     def _evaluate(
         self, name: str, given: dict[str, str], window: Window | None
     ) -> Table:
+        if window is not None and not pages_in_query(self.store):
+            return cut(self._evaluate(name, given, None), window, name)
         if self.bounded is not None:
             text = bound_query(name, given, self.base, window)  # bad params raise
             found = self.bounded.run(text, self.base)

@@ -86,7 +86,10 @@ class Dialect:
     GROUP_CONCAT of a subquery is unbound when one of its values is
     (``concat_errors_unbound``);
     ``client_distinct``: the rows of a SELECT DISTINCT are made distinct here
-    too (Virtuoso repeats some rows that differ in no value)."""
+    too (Virtuoso repeats some rows that differ in no value).
+    ``whole_pages``: a page of a named query is cut from its whole answer, not
+    by the query (Virtuoso drops a UNION branch from a DISTINCT subquery that
+    is sorted and cut: the adopted rows of supersedes)."""
 
     name: str
     query_path: str = "/query"
@@ -111,6 +114,7 @@ class Dialect:
     exists_binds: bool = False
     concat_errors: bool = False
     client_distinct: bool = False
+    whole_pages: bool = False
 
     def rewrite(self, sparql: str) -> str:
         """The text as this server needs it (BASE, aggregates, booleans)."""
@@ -314,6 +318,7 @@ VIRTUOSO = Dialect(
     exists_binds=True,
     concat_errors=True,
     client_distinct=True,
+    whole_pages=True,
 )
 
 
