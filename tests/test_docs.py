@@ -56,8 +56,10 @@ def test_every_route_is_documented() -> None:
     }
     documented = DOCS["http.md"]
     for path in sorted(paths):
-        assert f"`{path}" in documented or f" {path}`" in documented or (
-            path.split("{")[0].rstrip("/") + "/" in documented
+        assert (
+            f"`{path}" in documented
+            or f" {path}`" in documented
+            or (path.split("{")[0].rstrip("/") + "/" in documented)
         ), f"{path} is not in docs/http.md"
 
 

@@ -519,4 +519,3 @@ def test_api_page(api_on_server: str) -> None:
     )
     assert page.status_code == 200
     assert "Resolution 130" in page.text
-

@@ -30,11 +30,31 @@ RULE_ROWS: list[tuple[str, list[Words], Words, list[Words]]] = [
     ("earlier-group-takes-later-groups-words", [NONE, WTSA], PP, [WTSA, WTSA]),
     ("nearest-later-words", [NONE, WTSA, NONE, WTDC], NONE, [WTSA, WTSA, WTDC, WTDC]),
     ("trailing-group-takes-lead", [WTSA, NONE], PP, [WTSA, PP]),
-    ("session-year-kept-with-lead", [SESSION], PP, [Words(body="pp", year=2009, start=0, end=3)]),
+    (
+        "session-year-kept-with-lead",
+        [SESSION],
+        PP,
+        [Words(body="pp", year=2009, start=0, end=3)],
+    ),
     ("session-year-alone", [SESSION], NONE, [Words(year=2009)]),
-    ("session-year-kept-with-later-words", [SESSION, WTSA], NONE, [Words(body="wtsa", year=2009, start=40, end=60), WTSA]),
-    ("lead-year-wins-over-session-year", [SESSION], Words(body="council", year=2001), [Words(body="council", year=2001)]),
-    ("shared-lead-kept", [NONE], Words(body="wtsa", shared=True), [Words(body="wtsa", shared=True)]),
+    (
+        "session-year-kept-with-later-words",
+        [SESSION, WTSA],
+        NONE,
+        [Words(body="wtsa", year=2009, start=40, end=60), WTSA],
+    ),
+    (
+        "lead-year-wins-over-session-year",
+        [SESSION],
+        Words(body="council", year=2001),
+        [Words(body="council", year=2001)],
+    ),
+    (
+        "shared-lead-kept",
+        [NONE],
+        Words(body="wtsa", shared=True),
+        [Words(body="wtsa", shared=True)],
+    ),
 ]
 
 
@@ -52,12 +72,37 @@ LEAD_ROWS: list[tuple[str, str, str | None, bool]] = [
     ("acronym-before", "the WTSA Resolution", "wtsa", False),
     ("name-adopted", "the Plenipotentiary Conference adopted Resolution", "pp", False),
     ("list-in-particular", "WTSA resolutions, in particular Resolution", "wtsa", False),
-    ("list-including", "resolutions of the World Telecommunication Development Conference, including Resolution", "wtdc", False),
+    (
+        "list-including",
+        "resolutions of the World Telecommunication Development Conference, including Resolution",
+        "wtdc",
+        False,
+    ),
     ("list-such-as", "PP resolutions such as Resolution", "pp", False),
-    ("outcomes-of-body-bullet", "the outcomes of WTSA, in particular: \u2022 Resolution", "wtsa", False),
-    ("work-of-body-including", "the work of the Plenipotentiary Conference, including Resolution", "pp", False),
-    ("body-held-in", "the World Telecommunication Development Conference held in Buenos Aires in 2017, in its resolution", "wtdc", False),
-    ("council-at-its-session", "the ITU Council, at its 2009 session, Resolution", "council", False),
+    (
+        "outcomes-of-body-bullet",
+        "the outcomes of WTSA, in particular: \u2022 Resolution",
+        "wtsa",
+        False,
+    ),
+    (
+        "work-of-body-including",
+        "the work of the Plenipotentiary Conference, including Resolution",
+        "pp",
+        False,
+    ),
+    (
+        "body-held-in",
+        "the World Telecommunication Development Conference held in Buenos Aires in 2017, in its resolution",
+        "wtdc",
+        False,
+    ),
+    (
+        "council-at-its-session",
+        "the ITU Council, at its 2009 session, Resolution",
+        "council",
+        False,
+    ),
     ("nothing", "in accordance with Resolution", None, False),
     ("other-line", "WTSA resolutions, in particular\nResolution", None, False),
 ]
@@ -100,7 +145,11 @@ JOIN_ROWS: list[tuple[str, str, list[tuple[str, str | None, int | None, bool]]]]
     (
         "joined-by-and",
         "WTSA Resolutions 50 and 52 (Hammamet, 2016) and Resolution 58",
-        [("50", "wtsa", None, False), ("52", "wtsa", None, False), ("58", "wtsa", None, True)],
+        [
+            ("50", "wtsa", None, False),
+            ("52", "wtsa", None, False),
+            ("58", "wtsa", None, True),
+        ],
     ),
     (
         "joined-after-title",
@@ -139,4 +188,6 @@ def test_joined_lists_share_leading_words(
     text: str, expected: list[tuple[str, str | None, int | None, bool]]
 ) -> None:
     found = find_citations(text)
-    assert [(m.number, m.words.body, m.words.year, m.words.shared) for m in found] == expected
+    assert [
+        (m.number, m.words.body, m.words.year, m.words.shared) for m in found
+    ] == expected

@@ -84,9 +84,7 @@ BUILDERS = {"docx": _docx, "html": _html}
 
 def _edges(path: Path) -> set[tuple[str, str, str | None]]:
     return {
-        (r.view, r.source, r.target)
-        for r in extract_path(path)
-        if r.type == "citation"
+        (r.view, r.source, r.target) for r in extract_path(path) if r.type == "citation"
     }
 
 
