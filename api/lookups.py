@@ -51,7 +51,7 @@ def citations(
     """``direction`` "cites" (what it cites) or "cited-by" (what cites it); with
     a ``window``, that page of them (cut by the query: no other row is read
     back or shaped)."""
-    params = {"key": key, "aggregate": str(aggregate).lower()}
+    params = _keyed(key, aggregate)
     return [_edge(r) for r in q.run(direction, params, window).records()]
 
 
@@ -105,9 +105,15 @@ def total(q: Runner, name: str, key: str, aggregate: bool = True) -> int:
     """How many rows the lookup query ``name`` (cites, cited-by, supersedes,
     superseded-by, amendments-of) gives in all: its ``<name>-total`` (counted,
     not read)."""
-    params = {"key": key, "aggregate": str(aggregate).lower()}
+    params = _keyed(key, aggregate)
     (row,) = q.run(f"{name}-total", params).records()
     return int(row["total"] or 0)
+
+
+def _keyed(key: str, aggregate: bool) -> dict[str, str]:
+    """The parameters of a lookup query: the key, and whether a work's rows
+    include its versions'."""
+    return {"key": key, "aggregate": str(aggregate).lower()}
 
 
 def supersedes(
@@ -115,7 +121,7 @@ def supersedes(
 ) -> list[SupersedesEdge]:
     """What the key supersedes (a work: each of its versions, one query); with
     a ``window``, that page of them (cut by the query)."""
-    params = {"key": key, "aggregate": str(aggregate).lower()}
+    params = _keyed(key, aggregate)
     return [
         SupersedesEdge(
             version=str(r["version"]),
@@ -134,7 +140,7 @@ def superseded_by(
 ) -> list[SupersededByEdge]:
     """What superseded the key (a work: each of its versions, one query); with
     a ``window``, that page of them (cut by the query)."""
-    params = {"key": key, "aggregate": str(aggregate).lower()}
+    params = _keyed(key, aggregate)
     return [
         SupersededByEdge(
             version=str(r["version"]),
@@ -153,7 +159,7 @@ def amendments(
 ) -> list[AmendmentOut]:
     """The amendments of the key or in its document (not aggregated: the rows
     that name the key itself); with a ``window``, that page of them."""
-    params = {"key": key, "aggregate": str(aggregate).lower()}
+    params = _keyed(key, aggregate)
     return [
         AmendmentOut(
             proposal=_str(r["proposal"]),
