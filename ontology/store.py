@@ -254,11 +254,18 @@ class EmbeddedStore:
         return out if isinstance(out, bytes) else b""
 
     def compact(self) -> None:
-        """The store's quads bulk-loaded into a fresh store that takes its place
-        (compressed tables, no write-ahead log), when ``compaction.due``."""
+        """When ``compaction.due``: a large store merged in place, a smaller one's
+        quads bulk-loaded into a fresh store that takes its place (compressed
+        tables, no write-ahead log); ``ontology.compaction`` says why."""
         path = self._path
         if path is None or not compaction.due(path):
             return
+        try:
+            if compaction.large(path):
+                compaction.optimize(self._store, path)
+                return
+        except OSError as exc:
+            raise StoreError(f"{self.location}: cannot compact: {exc}") from None
         if sys.getrefcount(self._store) > 2:  # held elsewhere: it would stay open
             return
         try:

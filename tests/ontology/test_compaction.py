@@ -57,6 +57,38 @@ def test_compaction_keeps_the_quads_in_fewer_bytes(tmp_path: Path) -> None:
     assert len(_quads(path)) == QUADS + 1
 
 
+def test_a_large_store_is_merged_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From ``LARGE`` bytes the store is compacted by RocksDB in place
+    (``optimize``), not rewritten: same quads, its size recorded, its folder,
+    files' place and snapshots kept, nothing built beside it."""
+    path = tmp_path / "store"
+    store = EmbeddedStore(path)
+    _fill(store)
+    store.snapshot()
+    held = snapshots.current(path)
+    monkeypatch.setattr(compaction, "LARGE", compaction.live_bytes(path))
+    assert compaction.large(path)
+
+    def rewrite(*_: object) -> Path:
+        raise AssertionError("a large store is not rewritten")
+
+    monkeypatch.setattr(compaction, "build", rewrite)
+    folder = os.stat(path).st_ino
+    store.compact()
+    assert len(store.raw) == QUADS
+    assert not compaction.due(path)  # its size is recorded
+    recorded = int((path / compaction.SIZE_FILE).read_text())
+    assert abs(recorded - compaction.live_bytes(path)) < 64  # the file itself
+    assert os.stat(path).st_ino == folder
+    assert snapshots.current(path) == held
+    assert not compaction.building(path).exists()
+    store.replace_graph("http://x/more", ['<http://x/a> <http://x/b> "c" .'])
+    del store
+    assert len(_quads(path)) == QUADS + 1
+
+
 LINKED = (
     "SELECT ?s (COUNT(?o) AS ?n) WHERE { GRAPH ?g { ?s <http://x/q> ?b . "
     "?b <http://x/p> ?o } } GROUP BY ?s"
