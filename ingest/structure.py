@@ -9,36 +9,37 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from itukg.ingest.grammar import load_grammar
 from itukg.ontology.quick import quick
 
-AMENDMENT = re.compile(
+AMENDMENT: Final = re.compile(
     r"^[ \t>#*_\-]*(?P<action>MOD|ADD|SUP|NOC)[ \t]+"
     r"(?P<proposal>[A-Z][A-Za-z0-9]*(?:/[A-Za-z0-9.\-]+){1,3})(?P<rest>[^\n]*)$",
     re.M,
 )
-HEADER = re.compile(
+HEADER: Final = re.compile(
     r"^[ \t>#*_\-]*(?P<head>(?:DRAFT[ \t]+)?(?:NEW[ \t]+)?(?:REVISED[ \t]+)?"
     r"(?P<kw>RESOLUTION|DECISION|RECOMMENDATION|OPINION)[ \t]+(?:ITU-[RT][ \t]+)?"
     r"(?P<num>\[[^\]\n]{1,30}\]|\d{1,4}[A-Z]?(?:-\d{1,2})?)[ \t]*"
     r"(?:\((?P<qual>[^()\n]{0,80})\))?)[ \t*_]*$",
     re.M,
 )
-_BREAK = re.compile(
+_BREAK: Final = re.compile(
     r"^[ \t#*_]*(?:(?i:annex)[ \t]+(?:\d+|[A-Z])[ \t*_]*$|(?i:reasons?)[ \t]*:)", re.M
 )
-_REASONS = re.compile(r"^[ \t#*_]*(?i:reasons?)[ \t]*:", re.M)
-_LABEL = re.compile(
+_REASONS: Final = re.compile(r"^[ \t#*_]*(?i:reasons?)[ \t]*:", re.M)
+_LABEL: Final = re.compile(
     r"^[ \t>]*(?:[\-*\u2022+][ \t]+)?[*_]*"
     r"(?P<label>\((?:[a-z]|[ivxl]{1,6}|\d{1,2})\)|(?:[a-z]|[ivxl]{1,6})\)"
     r"|\d{1,2}(?:\.\d{1,2})*(?:[ \t]?bis|[ \t]?ter)?(?:\)|\.(?!\d))?)(?=[ \t]+\S)",
     re.M,
 )
-_ROMAN_ONLY = frozenset(
+_ROMAN_ONLY: Final = frozenset(
     ["ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii", "xiv", "xv"]
 )
-_PREV_LETTER = {"i": "h", "v": "u", "x": "w", "l": "k"}
+_PREV_LETTER: Final = {"i": "h", "v": "u", "x": "w", "l": "k"}
 
 
 @lru_cache(maxsize=32)
@@ -169,7 +170,7 @@ def proposal_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_MODIFIERS = re.compile(
+_MODIFIERS: Final = re.compile(
     r"(?:\s+(?:further|also|moreover|in\s+particular|with\s+(?:appreciation|satisfaction"
     r"|concern|gratitude|deep\s+concern)))*",
     re.I,
