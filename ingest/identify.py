@@ -203,9 +203,7 @@ def _header_key(line: str, after: str, conf: Conference | None) -> str | None:
             from dataclasses import replace
 
             words = replace(mentions[0].words, body=body)
-            again = resolve_citation(
-                replace(mentions[0], words=words), Context(body=body)
-            )
+            again = resolve_citation(mentions[0].with_words(words), Context(body=body))
             return again.target if again else None
     return res.target
 

@@ -42,27 +42,54 @@ class Words:
 NO_WORDS: Final = Words()  # shared: words are frozen, and most citations have none
 
 
-@quick
-@dataclass(frozen=True)
+# What the scanner makes once or more per trigger (Mention, Scan, Found; also
+# resolutions._Entry, resolve.Resolved and structure.Block) are plain classes
+# whose attributes are Final (no assignment passes mypy), which mypyc makes
+# native classes, made in 30 ns; a frozen dataclass takes 350 ns with ``quick``
+# and 1.2 us compiled by mypyc.
 class Mention:
     """One cited instrument as the text names it, before resolving."""
 
-    form: str  # itu, ra, unga, rec, question, provision, named
-    kind: str  # res dec rec opinion | question | constitution/no ... | key for named
-    number: str
-    start: int
-    end: int
-    qualifier: Qualifier | None = None
-    words: Words = Words()
-    revision: str | None = None
-    sector: str | None = None
-    pinpoint: str | None = None
+    def __init__(
+        self,
+        form: str,  # itu, ra, unga, rec, question, provision, named
+        kind: str,  # res dec rec opinion | question | constitution/no ... | named key
+        number: str,
+        start: int,
+        end: int,
+        qualifier: Qualifier | None = None,
+        words: Words = NO_WORDS,
+        revision: str | None = None,
+        sector: str | None = None,
+        pinpoint: str | None = None,
+    ) -> None:
+        self.form: Final = form
+        self.kind: Final = kind
+        self.number: Final = number
+        self.start: Final = start
+        self.end: Final = end
+        self.qualifier: Final = qualifier
+        self.words: Final = words
+        self.revision: Final = revision
+        self.sector: Final = sector
+        self.pinpoint: Final = pinpoint
+
+    def with_words(self, words: Words) -> Mention:
+        """The same mention with other words around it."""
+        return Mention(
+            self.form,
+            self.kind,
+            self.number,
+            self.start,
+            self.end,
+            self.qualifier,
+            words,
+            self.revision,
+            self.sector,
+            self.pinpoint,
+        )
 
 
-# The scanner's own state (Scan, Found; resolutions._Entry, resolve.Resolved) is
-# made once or more per trigger: plain classes whose attributes are Final (no
-# assignment passes mypy), which mypyc makes native classes, made in 30 ns; a
-# frozen dataclass takes 350 ns with ``quick`` and 1.2 us compiled by mypyc.
 class Scan:
     """A text being scanned at one trigger: words before a citation never reach
     behind ``floor`` (the end of the previous citation), and ``carried`` are the

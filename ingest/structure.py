@@ -12,7 +12,6 @@ from functools import lru_cache
 from typing import Final
 
 from itukg.ingest.grammar import load_grammar
-from itukg.ontology.quick import quick
 
 AMENDMENT: Final = re.compile(
     r"^[ \t>#*_\-]*(?P<action>MOD|ADD|SUP|NOC)[ \t]+"
@@ -83,17 +82,25 @@ def line_starts(
         yield m.start() + 1, m
 
 
-@quick
-@dataclass(frozen=True)
 class Block:
-    """A stretch of a view whose citations share one source."""
+    """A stretch of a view whose citations share one source (a plain class with
+    Final attributes: see mentions.Mention)."""
 
-    start: int
-    end: int
-    kind: str  # "body", "amendment" or "instrument"
-    action: str | None = None
-    proposal: str | None = None
-    header: tuple[int, int] | None = None  # the header's span (not a citation)
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,  # "body", "amendment" or "instrument"
+        action: str | None = None,
+        proposal: str | None = None,
+        header: tuple[int, int] | None = None,  # the header's span (no citation)
+    ) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.kind: Final = kind
+        self.action: Final = action
+        self.proposal: Final = proposal
+        self.header: Final = header
 
 
 @dataclass(frozen=True)
