@@ -18,8 +18,11 @@ AMENDMENT: Final = re.compile(
     r"(?P<proposal>[A-Z][A-Za-z0-9]*(?:/[A-Za-z0-9.\-]+){1,3})(?P<rest>[^\n]*)$",
     re.M,
 )
+# Each line pattern is tried at every line: a lookahead for the characters its
+# matches can start with (or go on with, after the leading marks) turns most lines
+# down at once, where the optional groups after it would each be tried first.
 HEADER: Final = re.compile(
-    r"^[ \t>#*_\-]*(?P<head>(?:DRAFT[ \t]+)?(?:NEW[ \t]+)?(?:REVISED[ \t]+)?"
+    r"^[ \t>#*_\-]*(?=[DNOR])(?P<head>(?:DRAFT[ \t]+)?(?:NEW[ \t]+)?(?:REVISED[ \t]+)?"
     r"(?P<kw>RESOLUTION|DECISION|RECOMMENDATION|OPINION)[ \t]+(?:ITU-[RT][ \t]+)?"
     r"(?P<num>\[[^\]\n]{1,30}\]|\d{1,4}[A-Z]?(?:-\d{1,2})?)[ \t]*"
     r"(?:\((?P<qual>[^()\n]{0,80})\))?)[ \t*_]*$",
@@ -30,7 +33,7 @@ _BREAK: Final = re.compile(
 )
 _REASONS: Final = re.compile(r"^[ \t#*_]*(?i:reasons?)[ \t]*:", re.M)
 _LABEL: Final = re.compile(
-    r"^[ \t>]*(?:[\-*\u2022+][ \t]+)?[*_]*"
+    r"^(?=[ \t>\-*\u2022+_(a-z\d])[ \t>]*(?:[\-*\u2022+][ \t]+)?[*_]*"
     r"(?P<label>\((?:[a-z]|[ivxl]{1,6}|\d{1,2})\)|(?:[a-z]|[ivxl]{1,6})\)"
     r"|\d{1,2}(?:\.\d{1,2})*(?:[ \t]?bis|[ \t]?ter)?(?:\)|\.(?!\d))?)(?=[ \t]+\S)",
     re.M,
