@@ -16,6 +16,7 @@ from itukg.ingest.grammar import (
     conferences_in,
     load_grammar,
 )
+from itukg.ingest.mentions import Words
 from itukg.ingest.resolve import Context, resolve_citation
 from itukg.ingest.structure import HEADER, Block
 from itukg.ontology import keys
@@ -200,9 +201,8 @@ def _header_key(line: str, after: str, conf: Conference | None) -> str | None:
         # a header whose place and year the gazetteer does not know: the text's body
         q = mentions[0].qualifier
         if q is not None and q.year and (mentions[0].words.body is None):
-            from dataclasses import replace
-
-            words = replace(mentions[0].words, body=body)
+            w = mentions[0].words
+            words = Words(body, w.year, w.start, w.end, w.shared)
             again = resolve_citation(mentions[0].with_words(words), Context(body=body))
             return again.target if again else None
     return res.target

@@ -27,16 +27,36 @@ class Qualifier:
     year: int | None = None
 
 
-@quick
-@dataclass(frozen=True)
 class Words:
-    """What the words around a citation say of its body."""
+    """What the words around a citation say of its body (compared by value; a
+    plain class with Final attributes: see Mention)."""
 
-    body: str | None = None  # notation, "self" (this conference) or "external"
-    year: int | None = None  # "the 2009 World ... Policy Forum", "at its 2009 session"
-    start: int | None = None
-    end: int | None = None
-    shared: bool = False  # the words of the list this citation is joined to
+    def __init__(
+        self,
+        body: str | None = None,  # notation, "self" (this conference) or "external"
+        year: int | None = None,  # "the 2009 World ... Forum", "at its 2009 session"
+        start: int | None = None,
+        end: int | None = None,
+        shared: bool = False,  # the words of the list this citation is joined to
+    ) -> None:
+        self.body: Final = body
+        self.year: Final = year
+        self.start: Final = start
+        self.end: Final = end
+        self.shared: Final = shared
+
+    def fields(self) -> tuple[str | None, int | None, int | None, int | None, bool]:
+        return (self.body, self.year, self.start, self.end, self.shared)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Words) and self.fields() == other.fields()
+
+    def __hash__(self) -> int:
+        return hash(self.fields())
+
+    def __repr__(self) -> str:
+        body, year, start, end, shared = self.fields()
+        return f"Words({body=!r}, {year=!r}, {start=!r}, {end=!r}, {shared=!r})"
 
 
 NO_WORDS: Final = Words()  # shared: words are frozen, and most citations have none

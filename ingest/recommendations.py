@@ -4,13 +4,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Final
 
 from itukg.ingest.lists import LIST_SEP, crosses_boundary, scan_list
 from itukg.ingest.mentions import Mention, Scan
 from itukg.ingest.surroundings import pinpoint, sector_token
-from itukg.ontology.quick import quick
 
 # A number, not a series or wildcard ("X.8xx-series", "Q.1700.x", "X.500 series",
 # "X.800-X.849"), a strategic-plan outcome label ("R.2-a") or a Question ("Q.10/17").
@@ -41,13 +39,21 @@ _NOT_RECOMMENDATION: Final = re.compile(
 _KEYWORD: Final = re.compile(r"\s*(?:(?i:recommendations?|rec\.?)\s+)?")
 
 
-@quick
-@dataclass(frozen=True)
 class _Rec:
-    series: str
-    number: str
-    revision: str | None
-    sector: str | None  # the sector its own prefix names
+    """One Recommendation of a list (a plain class with Final attributes: see
+    mentions.Mention)."""
+
+    def __init__(
+        self,
+        series: str,
+        number: str,
+        revision: str | None,
+        sector: str | None,  # the sector its own prefix names
+    ) -> None:
+        self.series: Final = series
+        self.number: Final = number
+        self.revision: Final = revision
+        self.sector: Final = sector
 
 
 def starts_recommendation(text: str, pos: int, end: int) -> bool:
