@@ -13,11 +13,14 @@ $(VENV)/bin/python:
 	$(BIN)/pip install -q --upgrade pip
 
 ## `make run` needs the package only; `make test` adds the dev and notebook extras.
-$(RUN_STAMP): pyproject.toml | $(VENV)/bin/python
+## The install compiles the extraction modules next to their sources (setup.py),
+## so it is done again when they change: the compiled ones would shadow them.
+BUILD_INPUTS := pyproject.toml setup.py $(wildcard ingest/*.py)
+$(RUN_STAMP): $(BUILD_INPUTS) | $(VENV)/bin/python
 	$(BIN)/pip install -q -e .
 	touch $(RUN_STAMP)
 
-$(STAMP): pyproject.toml | $(VENV)/bin/python
+$(STAMP): $(BUILD_INPUTS) | $(VENV)/bin/python
 	$(BIN)/pip install -q -e '.[dev,notebooks]'
 	touch $(STAMP) $(RUN_STAMP)
 
@@ -107,4 +110,4 @@ editor:
 	sed -i '/^\/\/# sourceMappingURL=/d' $(EDITOR_DIR)/yasqe.min.js
 
 clean:
-	rm -rf $(VENV) out data
+	rm -rf $(VENV) out data build ingest/*.so itukg/*.so

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import Final
 
 from itukg.ingest.grammar import EXACT_ANCHORS, EXACT_WORDS, Grammar, load_grammar
 from itukg.ingest.lists import crosses_boundary
@@ -39,10 +40,10 @@ from itukg.ingest.unga import scan_symbol, scan_unga, starts_unga
 __all__ = ["Mention", "Qualifier", "Words", "find_citations"]
 
 
-_SPACE = re.compile(r"\s*")
+_SPACE: Final = re.compile(r"\s*")
 # Below this many characters one pass of the trigger expression beats the literal
 # scans (each a call of its own); above it, the literal scans win.
-_SHORT = 64
+_SHORT: Final = 64
 
 
 def scan_keyword(scan: Scan, kw: re.Match[str]) -> Found:
@@ -139,7 +140,8 @@ def find_citations(text: str, start: int = 0, end: int | None = None) -> list[Me
         hit = scan_trigger(scan, m)
         if hit.mentions:
             found += hit.mentions
-            consumed = max(consumed, max(x.end for x in hit.mentions))
+            for x in hit.mentions:
+                consumed = max(consumed, x.end)
             # a list of resolutions ends at another form: its words are carried
             scan = Scan(text, grammar, floor=consumed, carried=hit.carried)
     return found

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from itukg.ontology.gazetteer import Conference, Gazetteer, fold, load_gazetteer
 from itukg.ontology.lexicon import Lexicon, load_lexicon
 
-_SPACE = r"\s+"
-_END = ""  # the key that marks the end of a label in a trie node
+_SPACE: Final = r"\s+"
+_END: Final = ""  # the key that marks the end of a label in a trie node
 
 Trie = dict[str, "Trie"]
 
@@ -125,8 +126,8 @@ class Grammar:
         return self.label_to_instrument.get(fold(label))
 
 
-_YEAR_SUFFIX = re.compile(r"-\d{2,4}$")
-_TRIGGER_WORDS = (
+_YEAR_SUFFIX: Final = re.compile(r"-\d{2,4}$")
+_TRIGGER_WORDS: Final = (
     "resolution",
     "decision",
     "recommendation",
@@ -139,7 +140,17 @@ _TRIGGER_WORDS = (
     "no.",
     "nos.",
 )
-_TRIGGER_LITERALS = ("A/RES/", "ITU-T", "ITU-R", "CCITT", "CCIR", "CS", "CV")
+_TRIGGER_LITERALS: Final = ("A/RES/", "ITU-T", "ITU-R", "CCITT", "CCIR", "CS", "CV")
+
+
+# Trigger words scanned as their shared prefix: one pass over the text, not two
+# (each pass costs as much as the other; the trigger expression tells them apart).
+_SHARED_PREFIX: Final = {
+    "itu-r": "itu-",
+    "itu-t": "itu-",
+    "ccir": "cci",
+    "ccitt": "cci",
+}
 
 
 def _anchors(names: list[str]) -> tuple[re.Pattern[bytes], ...]:
@@ -149,6 +160,7 @@ def _anchors(names: list[str]) -> tuple[re.Pattern[bytes], ...]:
     case-insensitive words would look at every position."""
     words = {w.lower() for w in _TRIGGER_LITERALS if len(w) > 2}
     words |= {w.lower() for w in _TRIGGER_WORDS + tuple(n.split()[0] for n in names)}
+    words = {_SHARED_PREFIX.get(w, w) for w in words}
     return tuple(re.compile(re.escape(w.encode("ascii"))) for w in sorted(words))
 
 
@@ -162,8 +174,8 @@ def _first_words(names: list[str]) -> tuple[str, ...]:
 
 
 # Short literals scanned in their own case: lowercase "cs" would hit every "ICs".
-EXACT_WORDS = tuple(w for w in _TRIGGER_LITERALS if len(w) <= 2)
-EXACT_ANCHORS = tuple(re.compile(re.escape(w)) for w in EXACT_WORDS)
+EXACT_WORDS: Final = tuple(w for w in _TRIGGER_LITERALS if len(w) <= 2)
+EXACT_ANCHORS: Final = tuple(re.compile(re.escape(w)) for w in EXACT_WORDS)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from itukg.ingest.find import find_citations
 from itukg.ingest.grammar import (
@@ -15,32 +16,35 @@ from itukg.ingest.grammar import (
     conferences_in,
     load_grammar,
 )
+from itukg.ingest.mentions import Words
 from itukg.ingest.resolve import Context, resolve_citation
 from itukg.ingest.structure import HEADER, Block
 from itukg.ontology import keys
 from itukg.ontology.gazetteer import Conference
 from itukg.ontology.kinds import Kind
 
-_COVER = 4000  # how far into a document its cover may reach
-_DOCUMENT = re.compile(
+_COVER: Final = 4000  # how far into a document its cover may reach
+_DOCUMENT: Final = re.compile(
     r"(?:(?P<addk>Addendum|Revision)\s+(?P<addn>\d+)\s+to\s+)?Document\s+"
     r"(?:(?P<council>C\d{2})/)?(?P<n>\d{1,4}[A-Z]?)"
     r"(?:\s*\((?P<k>Add|Rev)\.\s*(?P<kn>\d+)\))?(?:\s*\((?P<k2>Add|Rev)\.\s*(?P<kn2>\d+)\))?"
     r"-[A-Z]\b"
 )
-_REC_TITLE = re.compile(
+_REC_TITLE: Final = re.compile(
     r"^[ \t*_#]*(?:Recommendation|RECOMMENDATION)\s+ITU-(?P<s>[TR])\s+"
     r"(?P<series>[A-Z]{1,3})\.(?P<n>\d{1,4}(?:\.\d{1,3})*)(?:-(?P<rev>\d{1,2}))?[*\s]*$",
     re.M,
 )
-_UNGA_SYMBOL = re.compile(r"\bA/RES/(?P<s>\d{1,3})/(?P<n>\d{1,4})(?P<l>[A-D])?\b")
-_UNGA_WORDS = re.compile(r"General\s+Assembly")
-_FINAL_ACTS = re.compile(r"\b(?:FINAL\s+ACTS|Final\s+Acts)\b")
-_PLACE_YEAR = re.compile(
+_UNGA_SYMBOL: Final = re.compile(
+    r"\bA/RES/(?P<s>\d{1,3})/(?P<n>\d{1,4})(?P<l>[A-D])?\b"
+)
+_UNGA_WORDS: Final = re.compile(r"General\s+Assembly")
+_FINAL_ACTS: Final = re.compile(r"\b(?:FINAL\s+ACTS|Final\s+Acts)\b")
+_PLACE_YEAR: Final = re.compile(
     r"\(\s*(?P<place>[^\W\d_][^\d,;()\n]{1,40}?),?\s*(?P<year>\d{4})\s*\)"
 )
-_PROSE = re.compile(r"^[^\n]*?(?:\S+[ \t]+){19}\S+", re.M)
-_YEAR = re.compile(r"\b(19[6-9]\d|20\d\d)\b")
+_PROSE: Final = re.compile(r"^[^\n]*?(?:\S+[ \t]+){19}\S+", re.M)
+_YEAR: Final = re.compile(r"\b(19[6-9]\d|20\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 # What every conference acronym holds ("WRC-15", "PP-2014"): a cheap scan that
 # spares most texts the acronym expression, which tries each prefix everywhere.
-_ACRONYM_HINT = re.compile(r"-\d\d")
+_ACRONYM_HINT: Final = re.compile(r"-\d\d")
 
 
 def _conference(cover: str) -> Conference | None:
@@ -197,21 +201,20 @@ def _header_key(line: str, after: str, conf: Conference | None) -> str | None:
         # a header whose place and year the gazetteer does not know: the text's body
         q = mentions[0].qualifier
         if q is not None and q.year and (mentions[0].words.body is None):
-            from dataclasses import replace
-
-            words = replace(mentions[0].words, body=body)
-            again = resolve_citation(
-                replace(mentions[0], words=words), Context(body=body)
-            )
+            w = mentions[0].words
+            words = Words(body, w.year, w.start, w.end, w.shared)
+            again = resolve_citation(mentions[0].with_words(words), Context(body=body))
             return again.target if again else None
     return res.target
 
 
-_HISTORY = re.compile(
+_HISTORY: Final = re.compile(
     r"^[ \t*_]*\((?P<items>[^()\n]*?\d{4}(?:\s*;\s*[^()\n;]*?\d{4})+)\s*\)[ \t*_.]*$",
     re.M,
 )
-_HISTORY_ITEM = re.compile(r"(?P<place>[^\W\d_][^\d,;()]*?)\s*,?\s*(?P<year>\d{4})")
+_HISTORY_ITEM: Final = re.compile(
+    r"(?P<place>[^\W\d_][^\d,;()]*?)\s*,?\s*(?P<year>\d{4})"
+)
 
 
 def history_versions(text: str, block: Block, header: str | None) -> list[str]:

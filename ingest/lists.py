@@ -7,29 +7,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from itukg.ingest.mentions import LOOKBACK, NO_WORDS, Scan, Words
-from itukg.ingest.surroundings import words_before
+from itukg.ingest.surroundings import lookback, words_before
 
 T = TypeVar("T")
 # An item of a list at (pos, end): its value and where it ends, or None.
 Item = Callable[[int, int], tuple[T, int] | None]
 
 # The separator of most lists: "A, B", "A and B", "A, and B", "A or B".
-LIST_SEP = re.compile(r"\s*,\s*(?i:and\s+|or\s+)?|\s+(?i:and|or)\s+")
+LIST_SEP: Final = re.compile(r"\s*,\s*(?i:and\s+|or\s+)?|\s+(?i:and|or)\s+")
 # A line that starts a new paragraph or clause: its label, then its words or the
 # end of the line ("C.2.4 The clause", "3 Member States shall", "C.2.4"), unless
 # the next line goes on with a qualifier ("212⏎(Rev.WRC-23)").
-_LABEL_LINE = re.compile(
+_LABEL_LINE: Final = re.compile(
     r"(?:[A-Z]{1,3}\.)?\d{1,4}(?:\.\d{1,4})*[a-z]?[.)]?"
     r"(?:\t|[ \t]+[A-Z][a-z]|[ \t]*(?:\n(?![ \t]*\()|\Z))"
 )
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
 # What may stand between two citations of one list: a connector, maybe after the
 # first one's title ("…, on country code top-level domain names, and …"), maybe a
 # bullet, maybe the session of the next one ("…, and at its 2016 session …").
-_JOIN = re.compile(
+_JOIN: Final = re.compile(
     r"(?:\s*,\s*on\s[^;.()\n]{1,150}?)?\s*(?:,|;|,?\s*and|,?\s*or)\s*"
     r"(?:[\u2022\u00b7]\s*)?"
     r"(?:,?\s*(?i:at|during|in)\s+(?i:its)\s+(?P<session>\d{4})\s+(?i:session)\s*,?\s*)?"
@@ -91,8 +91,7 @@ def leading_words(scan: Scan, pos: int) -> Words:
     if found is not None:
         return found
     text = scan.text
-    line = text.rfind("\n", 0, pos) + 1
-    lo = max(scan.floor, pos - 2 * LOOKBACK, line)
+    lo = lookback(scan, pos, 2 * LOOKBACK)
     m = scan.grammar.before_list.search(text, lo, pos)
     if m is not None:
         body = scan.grammar.body_of(m.group("name") or m.group("name2"))

@@ -9,14 +9,15 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Final
 
 from itukg.ingest.models import Citation, Mandate, Paragraph
 from itukg.ontology.actors import Actors, Verb, actor_pattern, load_actors
 
-_LEADING = re.compile(r"^(?:(?:further|also|moreover)\s+)+")
-_TRAILING = re.compile(r"^(?:(?:further|also|moreover)\b[\s,]*)+")
-_PIECES = re.compile(r"\s*(?:,|;|:|\band\b|\bor\b)\s*")
-_ARTICLES = re.compile(r"^(?:(?:the|all|relevant|its|their)\s+)+")
+_LEADING: Final = re.compile(r"^(?:(?:further|also|moreover)\s+)+")
+_TRAILING: Final = re.compile(r"^(?:(?:further|also|moreover)\b[\s,]*)+")
+_PIECES: Final = re.compile(r"\s*(?:,|;|:|\band\b|\bor\b)\s*")
+_ARTICLES: Final = re.compile(r"^(?:(?:the|all|relevant|its|their)\s+)+")
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
+from typing import Final
 
 from itukg.ingest.models import Change, Document, Paragraph, View
 from itukg.ingest.relines import reline_text
@@ -28,16 +29,18 @@ from itukg.ingest.views import ViewText, render_view
 # Two scans, each with a literal to skip ahead to (a pattern that opens with a
 # lookbehind or ``^`` is tried at every position): the capitals (then the character
 # before is checked: no word character or hyphen), and a line's header.
-_ANNEX_CAPS = re.compile(
+_ANNEX_CAPS: Final = re.compile(
     r"A(?:NNEX|PPENDIX|TTACHMENT)(?:\s+(?:\d+|[A-Z]))?\s+TO\s+(?:THIS\s+)?"
     r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)"
 )
-_ANNEX_LINE = re.compile(
+_ANNEX_LINE: Final = re.compile(
     r"^[ \t#*_]*(?:Annex|Appendix|Attachment)(?:\s+(?:\d+|[A-Z]))?\s+to\s+"
     r"(?:this\s+)?(?:Resolution|Decision|Recommendation|Opinion)\b[^\n]*$",
     re.M,
 )
-_BULLETS = " \t\n-*+>\u2022"  # the next item's bullet, not this paragraph's words
+_BULLETS: Final = (
+    " \t\n-*+>\u2022"  # the next item's bullet, not this paragraph's words
+)
 
 Sources = Mapping[tuple[View, int], str | None]
 """The version each block's header names, by (view, document offset of the block)."""
@@ -111,8 +114,8 @@ def renumber(doc: Document) -> tuple[Document, frozenset[int]]:
     return renumbered, frozenset(start for start, _, _ in found)
 
 
-_NUMBERED = re.compile(r"(\d+)\s?(bis|ter)?")
-_DIGITS = re.compile(r"\d+")
+_NUMBERED: Final = re.compile(r"(\d+)\s?(bis|ter)?")
+_DIGITS: Final = re.compile(r"\d+")
 
 
 @lru_cache(maxsize=4096)

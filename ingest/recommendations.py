@@ -4,47 +4,56 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import Final
 
 from itukg.ingest.lists import LIST_SEP, crosses_boundary, scan_list
 from itukg.ingest.mentions import Mention, Scan
 from itukg.ingest.surroundings import pinpoint, sector_token
-from itukg.ontology.quick import quick
 
 # A number, not a series or wildcard ("X.8xx-series", "Q.1700.x", "X.500 series",
 # "X.800-X.849"), a strategic-plan outcome label ("R.2-a") or a Question ("Q.10/17").
-_ITEM = re.compile(
+_ITEM: Final = re.compile(
     r"(?:(?:ITU-[TR]|CCITT|CCIR)\s+)?(?P<series>[A-Z]{1,3})\.(?P<n>\d{1,4}(?:\.\d{1,3})*)"
     r"(?:-(?P<r>\d{1,2}))?(?![\w])"
     r"(?!\.[xXn*](?![A-Za-z])|-[A-Za-z](?![A-Za-z])|\s*-?\s*(?i:series)\b"
     r"|\s*-\s*(?P=series)\.\d|/\d)"
 )
 # A study group Question in ITU-T's short notation: "ITU-T Q.10/17".
-_QUESTION = re.compile(r"Q\.(?P<q>\d{1,3}[A-Z]?(?:-\d{1,2})?)/(?P<g>\d{1,2})(?![\d/])")
+_QUESTION: Final = re.compile(
+    r"Q\.(?P<q>\d{1,3}[A-Z]?(?:-\d{1,2})?)/(?P<g>\d{1,2})(?![\d/])"
+)
 # The other number of a dual-numbered Recommendation: "G.8261/Y.1361" and
 # "Y.2060/Y.4000" are G.8261 and Y.2060 (but "A.4/A.5/A.6" are three).
-_DUAL = re.compile(
+_DUAL: Final = re.compile(
     r"/(?:(?:ITU-[TR]|CCITT|CCIR)\s+)?[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})*"
     r"(?:-\d{1,2})?(?![\w])"
 )
-_SEP = re.compile(rf"{LIST_SEP.pattern}|/(?=[A-Z]{{1,3}}\.\d)")
-_EDITION = re.compile(r"\s*\((?:\d{2}/)?\d{4}\)")  # "(05/2013)": not a version
-_SECTOR = re.compile(r"ITU-[TR]|CCITT|CCIR")
+_SEP: Final = re.compile(rf"{LIST_SEP.pattern}|/(?=[A-Z]{{1,3}}\.\d)")
+_EDITION: Final = re.compile(r"\s*\((?:\d{2}/)?\d{4}\)")  # "(05/2013)": not a version
+_SECTOR: Final = re.compile(r"ITU-[TR]|CCITT|CCIR")
 # Sector documents that are not Recommendations: "Report ITU-R M.2410".
-_NOT_RECOMMENDATION = re.compile(
+_NOT_RECOMMENDATION: Final = re.compile(
     r"(?i:reports?|handbooks?|technical\s+papers?)\s+"
     r"(?:(?:ITU-[RT]\s+)?[A-Z]{1,3}\.\d[\d.\-]*\s*(?:,\s*(?i:and\s+)?|(?i:and|or)\s+))*$"
 )
-_KEYWORD = re.compile(r"\s*(?:(?i:recommendations?|rec\.?)\s+)?")
+_KEYWORD: Final = re.compile(r"\s*(?:(?i:recommendations?|rec\.?)\s+)?")
 
 
-@quick
-@dataclass(frozen=True)
 class _Rec:
-    series: str
-    number: str
-    revision: str | None
-    sector: str | None  # the sector its own prefix names
+    """One Recommendation of a list (a plain class with Final attributes: see
+    mentions.Mention)."""
+
+    def __init__(
+        self,
+        series: str,
+        number: str,
+        revision: str | None,
+        sector: str | None,  # the sector its own prefix names
+    ) -> None:
+        self.series: Final = series
+        self.number: Final = number
+        self.revision: Final = revision
+        self.sector: Final = sector
 
 
 def starts_recommendation(text: str, pos: int, end: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from itukg.ingest.lists import LIST_SEP, matches, scan_list
 from itukg.ingest.mentions import Mention, Scan
@@ -15,15 +16,19 @@ from itukg.ingest.surroundings import (
     sector_token,
 )
 
-_Q_LEAD = re.compile(r"(?i)questions?\s+")
-_Q_ITEM = re.compile(r"(?P<q>\d{1,3}[A-Z]?(?:-\d{1,2})?)/(?P<g>\d{1,2})(?![\d/])")
-_PROV_LEAD = re.compile(r"(?i)(?:nos?\.|articles?)\s*")
-_PROV_ITEM = re.compile(r"(?P<n>\d{1,4}[A-Z]{0,2}(?:\.\d{1,4}[A-Z]{0,2})?)(?![\d])")
-_PROV_SEP = re.compile(r"\s*,\s*(?i:and\s+)?|\s+(?i:and|to)\s+")
-_SHORT = re.compile(r"C(?P<i>[SV])\s?(?P<n>\d{1,3}[A-Z]?)(?![\w])")
-_LINE = re.compile(r"C\d{1,2}(?!\d)")
-_LINE_SEP = re.compile(r"\s*(?:,\s*and|,|and)\s*")
-_WSIS_LEAD = re.compile(r"(?i:the\s+)?(?:WSIS\s+)?$")
+_Q_LEAD: Final = re.compile(r"(?i)questions?\s+")
+_Q_ITEM: Final = re.compile(
+    r"(?P<q>\d{1,3}[A-Z]?(?:-\d{1,2})?)/(?P<g>\d{1,2})(?![\d/])"
+)
+_PROV_LEAD: Final = re.compile(r"(?i)(?:nos?\.|articles?)\s*")
+_PROV_ITEM: Final = re.compile(
+    r"(?P<n>\d{1,4}[A-Z]{0,2}(?:\.\d{1,4}[A-Z]{0,2})?)(?![\d])"
+)
+_PROV_SEP: Final = re.compile(r"\s*,\s*(?i:and\s+)?|\s+(?i:and|to)\s+")
+_SHORT: Final = re.compile(r"C(?P<i>[SV])\s?(?P<n>\d{1,3}[A-Z]?)(?![\w])")
+_LINE: Final = re.compile(r"C\d{1,2}(?!\d)")
+_LINE_SEP: Final = re.compile(r"\s*(?:,\s*and|,|and)\s*")
+_WSIS_LEAD: Final = re.compile(r"(?i:the\s+)?(?:WSIS\s+)?$")
 
 
 @lru_cache(maxsize=4)

@@ -5,7 +5,7 @@ Radiocommunication Assembly resolutions ("Resolution ITU-R 1-8")."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import Final
 
 from itukg.ingest.grammar import conference_by_acronym
 from itukg.ingest.lists import (
@@ -19,38 +19,40 @@ from itukg.ingest.lists import (
 from itukg.ingest.mentions import NO_WORDS, Found, Mention, Qualifier, Scan, Words
 from itukg.ingest.surroundings import pinpoint, words_after
 from itukg.ingest.versions import QUALIFIER, qualifier_at, version_after
-from itukg.ontology.quick import quick
 
-_NUMBER = re.compile(
+_NUMBER: Final = re.compile(
     r"(?i:no\.?\s*|n[\u00b0\u00ba]\s*|number\s+)?(?P<n>\d{1,4}[A-Z]?|\[[^\]\n]{1,20}\])(?![\d/.\-]\d|[\w/])"
 )
-_RANGE = re.compile(r"\s+(?i:to)\s+(?P<n>\d{1,4})(?![\d/.\-]\d|[\w/])")
-_SEP = re.compile(
+_RANGE: Final = re.compile(r"\s+(?i:to)\s+(?P<n>\d{1,4})(?![\d/.\-]\d|[\w/])")
+_SEP: Final = re.compile(
     r"(?:[ \t]*\n?[ \t]*,[ \t]*\n?[ \t]*(?i:and\s+|or\s+)?"
     r"|[ \t]*\n?[ \t]*(?i:and|or|as\s+well\s+as)[ \t]*\n?[ \t]*"
     r"|[ \t]*;[ \t]*(?i:and[ \t]+)?)(?=\d|\[)"
 )
-_RA_ITEM = re.compile(r"(?:ITU-R\s+)?(?P<n>\d{1,3})(?:-(?P<r>\d{1,2}))?(?![\d/.]|-\d)")
+_RA_ITEM: Final = re.compile(
+    r"(?:ITU-R\s+)?(?P<n>\d{1,3})(?:-(?P<r>\d{1,2}))?(?![\d/.]|-\d)"
+)
 # "ITU-R Resolution 9": the sector named before the keyword.
-_RA_BEFORE = re.compile(r"(?<![\w-])ITU-R\s+$")
+_RA_BEFORE: Final = re.compile(r"(?<![\w-])ITU-R\s+$")
 # A list of conference resolutions that ends with Radiocommunication Assembly
 # ones: "Resolutions 646 (Rev.WRC-15), 647 (Rev.WRC-15) and ITU-R 55 (Geneva, 2015)".
-_THEN_RA = re.compile(
+_THEN_RA: Final = re.compile(
     r"(?:\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or|as\s+well\s+as)\s+|\s*;\s*"
     r"(?:(?i:and)\s+)?)(?P<ra>ITU-R)\s+(?=\d)"
 )
 
 
-@quick
-@dataclass(frozen=True)
 class _Entry:
     """One numbered entry of a list: its numbers ("8 to 10" is three), the version
     and body words after it. An entry with a version or words closes a group: the
     numbers since the previous group share them."""
 
-    numbers: list[str]
-    qualifier: Qualifier | None
-    words: Words
+    def __init__(
+        self, numbers: list[str], qualifier: Qualifier | None, words: Words
+    ) -> None:
+        self.numbers: Final = numbers
+        self.qualifier: Final = qualifier
+        self.words: Final = words
 
     @property
     def closes(self) -> bool:
@@ -151,7 +153,11 @@ def _then_ra(scan: Scan, last: int) -> list[Mention]:
     then = _THEN_RA.match(scan.text, last, end)
     if then is None or crosses_boundary(scan.text, last, then.end()):
         return []
-    return scan_ra(replace(scan, floor=last), then.start("ra"), then.end("ra"))
+    return scan_ra(
+        Scan(scan.text, scan.grammar, last, scan.carried),
+        then.start("ra"),
+        then.end("ra"),
+    )
 
 
 def _ra_item(

@@ -7,22 +7,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from itukg.ingest.grammar import load_grammar
 from itukg.ingest.mentions import Mention, Qualifier
 from itukg.ontology import keys
 from itukg.ontology.gazetteer import Conference
-from itukg.ontology.quick import quick
 
 
-@quick
-@dataclass(frozen=True)
 class Resolved:
     """What a mention resolves to: one key, or none with the candidate keys when
     the words leave two instruments open."""
 
-    target: str | None
-    candidates: tuple[str, ...] = ()
+    def __init__(self, target: str | None, candidates: tuple[str, ...] = ()) -> None:
+        self.target: Final = target
+        self.candidates: Final = candidates
 
 
 @dataclass
@@ -97,7 +96,7 @@ def _mint(body: str, m: Mention, year: int | None) -> str:
     return _minted(body, m.kind, m.number, year)
 
 
-_NOT_NUMBER = re.compile(r"[^0-9a-z.]+")
+_NOT_NUMBER: Final = re.compile(r"[^0-9a-z.]+")
 
 
 @lru_cache(maxsize=8192)

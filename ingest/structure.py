@@ -9,36 +9,39 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from itukg.ingest.grammar import load_grammar
-from itukg.ontology.quick import quick
 
-AMENDMENT = re.compile(
+AMENDMENT: Final = re.compile(
     r"^[ \t>#*_\-]*(?P<action>MOD|ADD|SUP|NOC)[ \t]+"
     r"(?P<proposal>[A-Z][A-Za-z0-9]*(?:/[A-Za-z0-9.\-]+){1,3})(?P<rest>[^\n]*)$",
     re.M,
 )
-HEADER = re.compile(
-    r"^[ \t>#*_\-]*(?P<head>(?:DRAFT[ \t]+)?(?:NEW[ \t]+)?(?:REVISED[ \t]+)?"
+# Each line pattern is tried at every line: a lookahead for the characters its
+# matches can start with (or go on with, after the leading marks) turns most lines
+# down at once, where the optional groups after it would each be tried first.
+HEADER: Final = re.compile(
+    r"^[ \t>#*_\-]*(?=[DNOR])(?P<head>(?:DRAFT[ \t]+)?(?:NEW[ \t]+)?(?:REVISED[ \t]+)?"
     r"(?P<kw>RESOLUTION|DECISION|RECOMMENDATION|OPINION)[ \t]+(?:ITU-[RT][ \t]+)?"
     r"(?P<num>\[[^\]\n]{1,30}\]|\d{1,4}[A-Z]?(?:-\d{1,2})?)[ \t]*"
     r"(?:\((?P<qual>[^()\n]{0,80})\))?)[ \t*_]*$",
     re.M,
 )
-_BREAK = re.compile(
+_BREAK: Final = re.compile(
     r"^[ \t#*_]*(?:(?i:annex)[ \t]+(?:\d+|[A-Z])[ \t*_]*$|(?i:reasons?)[ \t]*:)", re.M
 )
-_REASONS = re.compile(r"^[ \t#*_]*(?i:reasons?)[ \t]*:", re.M)
-_LABEL = re.compile(
-    r"^[ \t>]*(?:[\-*\u2022+][ \t]+)?[*_]*"
+_REASONS: Final = re.compile(r"^[ \t#*_]*(?i:reasons?)[ \t]*:", re.M)
+_LABEL: Final = re.compile(
+    r"^(?=[ \t>\-*\u2022+_(a-z\d])[ \t>]*(?:[\-*\u2022+][ \t]+)?[*_]*"
     r"(?P<label>\((?:[a-z]|[ivxl]{1,6}|\d{1,2})\)|(?:[a-z]|[ivxl]{1,6})\)"
     r"|\d{1,2}(?:\.\d{1,2})*(?:[ \t]?bis|[ \t]?ter)?(?:\)|\.(?!\d))?)(?=[ \t]+\S)",
     re.M,
 )
-_ROMAN_ONLY = frozenset(
+_ROMAN_ONLY: Final = frozenset(
     ["ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii", "xiv", "xv"]
 )
-_PREV_LETTER = {"i": "h", "v": "u", "x": "w", "l": "k"}
+_PREV_LETTER: Final = {"i": "h", "v": "u", "x": "w", "l": "k"}
 
 
 @lru_cache(maxsize=32)
@@ -82,17 +85,25 @@ def line_starts(
         yield m.start() + 1, m
 
 
-@quick
-@dataclass(frozen=True)
 class Block:
-    """A stretch of a view whose citations share one source."""
+    """A stretch of a view whose citations share one source (a plain class with
+    Final attributes: see mentions.Mention)."""
 
-    start: int
-    end: int
-    kind: str  # "body", "amendment" or "instrument"
-    action: str | None = None
-    proposal: str | None = None
-    header: tuple[int, int] | None = None  # the header's span (not a citation)
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,  # "body", "amendment" or "instrument"
+        action: str | None = None,
+        proposal: str | None = None,
+        header: tuple[int, int] | None = None,  # the header's span (no citation)
+    ) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.kind: Final = kind
+        self.action: Final = action
+        self.proposal: Final = proposal
+        self.header: Final = header
 
 
 @dataclass(frozen=True)
@@ -169,7 +180,7 @@ def proposal_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_MODIFIERS = re.compile(
+_MODIFIERS: Final = re.compile(
     r"(?:\s+(?:further|also|moreover|in\s+particular|with\s+(?:appreciation|satisfaction"
     r"|concern|gratitude|deep\s+concern)))*",
     re.I,

@@ -6,17 +6,26 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from itukg.ingest.grammar import Grammar, conference_by_acronym
 from itukg.ingest.mentions import LOOKBACK, NO_WORDS, Scan, Words
 from itukg.ontology.gazetteer import fold, load_gazetteer
 
 
+def lookback(scan: Scan, pos: int, size: int) -> int:
+    """Where words before ``pos`` may start: ``size`` characters back at the most,
+    never behind the floor or the start of the line. The newline is looked for in
+    that stretch only (a long line is not read back to its start)."""
+    lo = max(scan.floor, pos - size)
+    return max(lo, scan.text.rfind("\n", lo, pos) + 1)
+
+
 def words_before(scan: Scan, pos: int) -> Words | None:
     """Words just before a keyword that name its body ("WTSA adopted Resolution …",
     "ITU Council Resolution …", "the 2009 World … Policy Forum in its Opinion …")."""
     text = scan.text
-    lo = max(scan.floor, pos - LOOKBACK, text.rfind("\n", 0, pos) + 1)
+    lo = lookback(scan, pos, LOOKBACK)
     m = scan.grammar.before_body.search(text, lo, pos)
     if m is None:
         return None
@@ -83,11 +92,11 @@ def acronym_year(g: Grammar, name: str | None, suffix: str | None) -> str | None
     return str(conf.year) if conf else None
 
 
-_PIN_LAST = frozenset("fFoOnNeE")  # the last letters of "of", "to", "in", "the"
+_PIN_LAST: Final = frozenset("fFoOnNeE")  # the last letters of "of", "to", "in", "the"
 # What every pinpoint holds: a digit, a closing bracket, "§" or "annex" (its
 # label, paragraph, annex or appendix number); a cheap scan that spares most
 # windows the pinpoint expression, which tries every heading word at every place.
-_PIN_HINT = re.compile(r"[\d)§]|(?i:annex)")
+_PIN_HINT: Final = re.compile(r"[\d)§]|(?i:annex)")
 
 
 def _may_end_pinpoint(text: str, pos: int) -> bool:
@@ -107,7 +116,7 @@ def pinpoint(scan: Scan, pos: int) -> tuple[str | None, int]:
     of the"), and where the citation then starts."""
     if not _may_end_pinpoint(scan.text, pos):
         return None, pos
-    lo = max(scan.floor, pos - 80, scan.text.rfind("\n", 0, pos) + 1)
+    lo = lookback(scan, pos, 80)
     if _PIN_HINT.search(scan.text, lo, pos) is None:
         return None, pos
     m = scan.grammar.pinpoint.search(scan.text, lo, pos)

@@ -5,21 +5,22 @@ lists of them with their dates."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from itukg.ingest.lists import leading_words, scan_list
 from itukg.ingest.mentions import Mention, Scan
 from itukg.ingest.surroundings import pinpoint, words_after
 
-_ITEM = re.compile(
+_ITEM: Final = re.compile(
     r"(?i:no\.?\s*|number\s+)?(?P<s>\d{1,3})/(?P<n>\d{1,4})(?:\s?(?P<l>[A-D])(?![\w/]))?(?![\d/])"
 )
-_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_DATE = re.compile(r"\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
+_SEP: Final = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_DATE: Final = re.compile(r"\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 # A resolution of the sessions numbered in Roman: "2453 A (XXIII)"
-_ROMAN_ITEM = re.compile(
+_ROMAN_ITEM: Final = re.compile(
     r"(?P<n>\d{3,4})(?:\s?(?P<l>[A-D]))?\s*\((?P<r>[IVXLC]{1,8})\)"
 )
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN: Final = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def roman(s: str) -> int:

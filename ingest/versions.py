@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from itukg.ingest.mentions import NO_WORDS, Qualifier, Scan, Words
 from itukg.ingest.surroundings import words_after
 
-QUALIFIER = re.compile(r"\s*\(\s*(?P<inner>(?:[^()\n]|\n(?!\s*\n)){1,80}?)\s*\)")
+QUALIFIER: Final = re.compile(r"\s*\(\s*(?P<inner>(?:[^()\n]|\n(?!\s*\n)){1,80}?)\s*\)")
 # Damaged in conversion: a stray bracket ("(Rev. (Dubai, 2012)", "((Busan, 2014)"),
 # square brackets, no closing bracket before the clause goes on, or no opening
 # one before "Rev." ("76 Rev. Dubai, 2012) of").
-_DAMAGED = re.compile(
+_DAMAGED: Final = re.compile(
     r"\s*[(\[]\s*(?P<lead>(?i:rev(?:ised|ision)?\.?)?)\s*[(\[]?\s*"
     r"(?P<inner>[^()\[\]\n]{1,80}?)\s*[)\]]"
     r"|\s+(?P<bare>(?i:rev(?:ised|ision)?)\s*\.\s*[^()\[\]\n]{1,60}?\d)\s*\)"
@@ -25,15 +26,15 @@ _DAMAGED = re.compile(
     r"(?=\s*(?:$|[;,.:]|\s(?i:of|on|and|adopted)\b))",
     re.M,
 )
-_STRAY = re.compile(r"\s*([,;.])(?:\s*[,;.])+")  # "Dubai,, 2012", "Dubai;, 2012"
-_SESSION = re.compile(
+_STRAY: Final = re.compile(r"\s*([,;.])(?:\s*[,;.])+")  # "Dubai,, 2012", "Dubai;, 2012"
+_SESSION: Final = re.compile(
     r"\s*,?\s*(?i:adopted\s+)?(?:(?i:by\s+the\s+)(?:ITU\s+)?(?i:council)\s+)?"
     r"(?i:at|during)\s+(?i:its)\s+(?P<y>\d{4})\s+(?i:session)"
 )
-_REV = re.compile(r"(?i)rev(?:ised|ision)?\s*\.?\s*")
-_ACRONYM = re.compile(r"([A-Za-z]{2,6})\s*-\s*(\d{2}|\d{4})")
-_PLACE_YEAR = re.compile(r"([^\W\d_][^\d,;()]*?)\s*,?\s*(\d{4})")
-_YEARS = re.compile(
+_REV: Final = re.compile(r"(?i)rev(?:ised|ision)?\s*\.?\s*")
+_ACRONYM: Final = re.compile(r"([A-Za-z]{2,6})\s*-\s*(\d{2}|\d{4})")
+_PLACE_YEAR: Final = re.compile(r"([^\W\d_][^\d,;()]*?)\s*,?\s*(\d{4})")
+_YEARS: Final = re.compile(
     r"(?i)(?:(?:last\s+)?(?:modified|amended|revised)\s+(?:in\s+)?)?(\d{4})"
     r"(?:\s*,?\s*(?:and\s+)?(?:last\s+)?(?:modified|amended|revised)\s+(?:in\s+)?(\d{4}))?"
 )
@@ -104,13 +105,15 @@ def _version_at(scan: Scan, pos: int, end: int) -> tuple[Qualifier, int] | None:
 # The title of an instrument before words that name its version ("on ITU's role
 # in …, adopted by the 2014 Plenipotentiary Conference"); it never runs over
 # another citation or the end of a sentence.
-_TITLE = re.compile(
+_TITLE: Final = re.compile(
     r"[ \t]*,?\s+(?i:on|entitled|concerning|regarding|relating\s+to)\s+"
     r"(?:(?!(?i:resolution|decision|recommendation|opinion))[^;()\n.]){1,300}?"
     r"(?=,?\s+(?i:adopted|approved|revised)\s)"
 )
 # A footnote mark glued to a qualifier in converted text: "(Dubai, 2012)1 of".
-_FOOTNOTE = re.compile(r"\d{1,2}(?:,\s?\d{1,2})*(?=[ \t]*,?\s*(?i:of|by|adopted)\s)")
+_FOOTNOTE: Final = re.compile(
+    r"\d{1,2}(?:,\s?\d{1,2})*(?=[ \t]*,?\s*(?i:of|by|adopted)\s)"
+)
 
 
 def _named_after(scan: Scan, pos: int, end: int) -> tuple[Qualifier | None, Words, int]:

@@ -8,25 +8,25 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Final
 
 from itukg.ingest.models import Change, Document, View
 
 # Characters that carry no text: soft hyphen, zero-width characters, BOM.
-_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
+_INVISIBLE_CHARS: Final = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE: Final = re.compile(f"[{_INVISIBLE_CHARS}]+")
 # Same-length replacements: non-breaking spaces and special hyphens.
-_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\t\u3000"
-_HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
-_QUOTES = "\u2019\u2018\u201b\u02bc"
-_PLAIN = dict(
+_SPACES: Final = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\t\u3000"
+_HYPHENS: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+_QUOTES: Final = "\u2019\u2018\u201b\u02bc"
+_PLAIN: Final = dict(
     zip(
         _SPACES + _HYPHENS + _QUOTES,
         " " * len(_SPACES) + "-" * len(_HYPHENS) + "'" * len(_QUOTES),
         strict=True,
     )
 )
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 
 
 def _has_invisible(text: str) -> bool:
@@ -43,7 +43,7 @@ def _one(m: re.Match[str]) -> str:
     return str(digit) if digit is not None and unicodedata.category(ch) == "Nd" else ch
 
 
-_CHUNK = 256  # characters: most pieces of this size in a text with few non-ASCII
+_CHUNK: Final = 256  # characters: most pieces of this size in a text with few non-ASCII
 # characters are ASCII, which ``isascii`` tells at memory speed
 
 
@@ -59,7 +59,7 @@ def _plain(text: str) -> str:
 
 # The forms a substitution takes in deletion-only markup: a struck span followed
 # directly by text of the same form (design/contract.md section 2).
-_FORMS = (
+_FORMS: Final = (
     re.compile(
         r"(?:rev\.?\s*)?[^\W\d_][\w.' \-]{0,40}?,?\s*\d{4}", re.I
     ),  # place, year
@@ -90,10 +90,24 @@ class ViewText:
         return self.raw(pos - 1) + 1 if pos > 0 else 0
 
 
-@lru_cache(maxsize=4)
+# The last document text and changes asked about, and their substitutions: each
+# view of a document asks (kept by identity: a cache keyed on the changes would
+# hash every one of them at each call).
+_SUBSTITUTED: list[tuple[str, tuple[Change, ...], tuple[Change, ...]]] = []
+
+
 def substitutions(text: str, changes: tuple[Change, ...]) -> tuple[Change, ...]:
     """Inserted spans implied by deletion-only markup: ``~~Hyderabad, 2010~~ Dubai,
-    2014`` inserts ``Dubai, 2014`` (cached: each view of a document asks)."""
+    2014`` inserts ``Dubai, 2014``."""
+    last = _SUBSTITUTED[0] if _SUBSTITUTED else None  # one read: threads may share it
+    if last is not None and last[0] is text and last[1] is changes:
+        return last[2]
+    found = _substitutions(text, changes)
+    _SUBSTITUTED[:] = [(text, changes, found)]
+    return found
+
+
+def _substitutions(text: str, changes: tuple[Change, ...]) -> tuple[Change, ...]:
     if any(c.kind == "ins" for c in changes):
         return ()
     markup_ends = {c.start: c.end for c in changes if c.kind == "markup"}
