@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from email.message import Message
 from itertools import islice
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeAlias
 
 import pyoxigraph as ox
 
@@ -33,8 +33,8 @@ from itukg.ontology.dialect import (
 )
 from itukg.ontology.errors import ItukgError
 
-Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
-Result = ox.QueryBoolean | ox.QuerySolutions | ox.QueryTriples
+Term: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+Result: TypeAlias = ox.QueryBoolean | ox.QuerySolutions | ox.QueryTriples
 
 
 WRITE_BATCH = 100_000  # triples bulk-loaded together by write_graph
